@@ -1,0 +1,2 @@
+//! Placeholder: filled in by the align benchmark work.
+fn main() {}

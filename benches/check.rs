@@ -1,0 +1,2 @@
+//! Placeholder: filled in by the check benchmark work.
+fn main() {}

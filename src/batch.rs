@@ -1,0 +1,146 @@
+//! Batch mode: JSON Lines in, JSON Lines out.
+//!
+//! Each input line is `{"id": ..., "original": TEXT, "translation": TEXT, "original_lang": "de",
+//! "translation_lang": "en"}` (languages optional) or the same with `original_path` / `translation_path`.
+//! Each output line is the `check --format json` report plus `"id"`, in input order; a bad line yields
+//! `{"id": ..., "error": "..."}` and the run goes on. Pairs are checked in parallel; results are collected
+//! and written in order, so the output does not depend on the thread count.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::check::{self, Options};
+use crate::cli::BatchArgs;
+use crate::error::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Error, Result};
+use crate::input::{self, Document, Format};
+use crate::report::Severity;
+
+/// One input line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Job {
+    /// Echoed as given (read before parsing the rest, so a bad line still reports its id).
+    #[serde(default)]
+    #[allow(dead_code)] // read through `id_guess`; declared so `deny_unknown_fields` accepts it
+    id: serde_json::Value,
+    original: Option<String>,
+    translation: Option<String>,
+    original_path: Option<PathBuf>,
+    translation_path: Option<PathBuf>,
+    original_lang: Option<String>,
+    translation_lang: Option<String>,
+}
+
+/// Result of one line: the JSON to print and whether it failed or reached `--fail-on`.
+struct Outcome {
+    json: serde_json::Value,
+    failed: bool,
+    reached: bool,
+}
+
+/// Runs a batch; returns the exit code.
+pub fn run(args: &BatchArgs, out: &mut Vec<u8>) -> Result<i32> {
+    let bytes = input::read_bytes(&args.input)?;
+    let name = input::display_name(&args.input);
+    let text = std::str::from_utf8(&bytes).map_err(|e| Error::InvalidUtf8 {
+        path: PathBuf::from(&name),
+        offset: e.valid_up_to(),
+        line: bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1,
+    })?;
+    let base = if crate::cli::is_stdin(&args.input) {
+        PathBuf::from(".")
+    } else {
+        args.input.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let lines: Vec<(usize, &str)> =
+        text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l)).collect();
+    let fail_on = args.fail_on.severity();
+    let work = || -> Vec<Outcome> {
+        lines.par_iter().map(|&(n, line)| one(&name, n, line, &base, args, fail_on)).collect()
+    };
+    let outcomes = match args.jobs {
+        Some(j) => rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build()
+            .map_err(|e| Error::msg(format!("cannot start {j} worker threads: {e}")))?
+            .install(work),
+        None => work(),
+    };
+    let mut any_failed = false;
+    let mut any_reached = false;
+    for o in outcomes {
+        any_failed |= o.failed;
+        any_reached |= o.reached;
+        serde_json::to_writer(&mut *out, &o.json)
+            .map_err(|e| Error::msg(format!("cannot write output: {e}")))?;
+        out.push(b'\n');
+    }
+    let _ = out.flush();
+    Ok(if any_failed {
+        EXIT_ERROR
+    } else if any_reached {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn one(name: &str, n: usize, line: &str, base: &Path, args: &BatchArgs, fail_on: Severity) -> Outcome {
+    let id_guess = serde_json::from_str::<serde_json::Value>(line)
+        .ok()
+        .and_then(|v| v.get("id").cloned())
+        .unwrap_or(serde_json::Value::Null);
+    let result = (|| -> Result<crate::report::Report> {
+        let job: Job = serde_json::from_str(line).map_err(|e| Error::msg(format!("{name}:{n}: {e}")))?;
+        let original = load(name, n, "original", job.original, job.original_path, base)?;
+        let translation = load(name, n, "translation", job.translation, job.translation_path, base)?;
+        let options = Options {
+            original_lang: job.original_lang,
+            translation_lang: job.translation_lang,
+            presegmented: args.presegmented,
+            ..Options::default()
+        };
+        check::check(original, translation, &options)
+    })();
+    match result {
+        Ok(report) => {
+            let reached = report.fails(fail_on);
+            Outcome {
+                json: crate::render::json::to_value_with_id(&report, &id_guess),
+                failed: false,
+                reached,
+            }
+        }
+        Err(e) => Outcome {
+            json: serde_json::json!({ "id": id_guess, "error": e.to_string() }),
+            failed: true,
+            reached: false,
+        },
+    }
+}
+
+fn load(
+    name: &str,
+    n: usize,
+    field: &str,
+    text: Option<String>,
+    path: Option<PathBuf>,
+    base: &Path,
+) -> Result<Document> {
+    match (text, path) {
+        (Some(text), None) => {
+            Document::from_bytes(&format!("{name}:{n}:{field}"), text.as_bytes(), Format::Markdown)
+        }
+        (None, Some(path)) => {
+            let path = if path.is_relative() { base.join(path) } else { path };
+            Document::read(&path, None)
+        }
+        (Some(_), Some(_)) => {
+            Err(Error::msg(format!("{name}:{n}: give `{field}` or `{field}_path`, not both")))
+        }
+        (None, None) => Err(Error::msg(format!("{name}:{n}: missing `{field}` (or `{field}_path`)"))),
+    }
+}

@@ -1,0 +1,185 @@
+//! Claims: what a sentence asserts, extracted so that two sentences in different languages can be compared.
+//!
+//! In: one [`Sentence`] and its [`Language`]. Out: [`SentenceClaims`]: quantities by value, dates and
+//! times by component, named entities with a cross-language key, quotations, attributions (the cue and the
+//! source), hedges, negations and credit-line markers, each with its byte span in the sentence text.
+//! This module extracts only; it never compares two sentences (that is `compare`), except for the small
+//! matching helpers that define when two claims are "the same" (for example [`entity_matches`]).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lang::Language;
+use crate::segment::Sentence;
+
+/// Everything extracted from one sentence.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SentenceClaims {
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateClaim>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub attributions: Vec<Attribution>,
+    pub hedges: Vec<Marker>,
+    pub negations: Vec<Marker>,
+    /// Set when the sentence is (or holds) the article's credit or source line.
+    pub credit: Option<Marker>,
+}
+
+impl SentenceClaims {
+    /// True when the sentence carries nothing checkable.
+    pub fn is_empty(&self) -> bool {
+        self.quantities.is_empty()
+            && self.dates.is_empty()
+            && self.entities.is_empty()
+            && self.quotes.is_empty()
+            && self.attributions.is_empty()
+            && self.hedges.is_empty()
+            && self.negations.is_empty()
+            && self.credit.is_none()
+    }
+}
+
+/// The kind of a quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuantityKind {
+    /// A plain number: `3`, `drei`, `1.000,5`, `3,5 Millionen`.
+    Cardinal,
+    /// A percentage: `40%`, `40 Prozent`, `40 per cent`.
+    Percent,
+    /// An ordinal: `3.` (German), `3rd`, `dritte`.
+    Ordinal,
+    /// An amount of money (`currency` says which).
+    Currency,
+    /// A vague quantity: `mehrere`, `several`, `dozens`; `value` is `None`.
+    Vague,
+}
+
+/// A quantity by value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Byte range in the sentence text.
+    pub span: Range<usize>,
+    /// The text as written.
+    pub text: String,
+    /// The value; `None` for vague quantities. A range (`10 bis 12`) gives two quantities.
+    pub value: Option<f64>,
+    pub kind: QuantityKind,
+    /// ISO 4217 code for currency amounts.
+    pub currency: Option<String>,
+    /// True when spelled out in words (`drei`), false for digits.
+    pub spelled: bool,
+    /// True when marked as approximate (`rund`, `about`, `fast`).
+    pub approximate: bool,
+}
+
+/// What part of a date or time a claim names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum DateKind {
+    /// A year such as 2023.
+    Year { year: i32 },
+    /// A month (1 to 12), with its day when one is given (`20. September`, `September 20`).
+    Month { month: u8, day: Option<u8> },
+    /// A day of the week, 1 = Monday.
+    Weekday { weekday: u8 },
+    /// A clock time (24-hour).
+    Time { hour: u8, minute: u8 },
+    /// A relative day: -1 yesterday, 0 today, 1 tomorrow.
+    Relative { days: i32 },
+}
+
+/// A date or time element.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DateClaim {
+    pub span: Range<usize>,
+    pub text: String,
+    pub kind: DateKind,
+}
+
+/// What kind of name an entity is, as far as extraction can tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+    /// A capitalised name of unknown type.
+    Name,
+}
+
+/// A named entity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    pub span: Range<usize>,
+    pub text: String,
+    /// Cross-language key: the exonym table's canonical form when known, otherwise the folded
+    /// (transliterated, lower-case, ASCII) text.
+    pub key: String,
+    pub kind: EntityKind,
+    /// True when the entity came from a table (exonyms, gazetteer) rather than capitalisation alone.
+    pub known: bool,
+}
+
+/// A quotation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// Span including the quotation marks.
+    pub span: Range<usize>,
+    /// The quoted words, without the marks.
+    pub text: String,
+    /// Number of words quoted.
+    pub words: usize,
+}
+
+/// How an attribution is expressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributionKind {
+    /// A speech or report verb: `said`, `sagte`, `erklärte`.
+    Verb,
+    /// A phrase before its source: `according to`, `laut`, `nach Angaben von`.
+    Phrase,
+    /// Reported speech marked by verb mood alone (German Konjunktiv I: `er habe`, `sie sei`).
+    ReportedSpeech,
+}
+
+/// The reported source of a claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Attribution {
+    /// Span of the cue (the verb or phrase).
+    pub span: Range<usize>,
+    /// The cue as written.
+    pub cue: String,
+    pub kind: AttributionKind,
+    /// The source's span and text, when one could be found (`the ministry`, `Malerius`).
+    pub source: Option<Source>,
+}
+
+/// Who a claim is attributed to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub span: Range<usize>,
+    pub text: String,
+    /// Keys of the named entities within the source, for cross-language comparison.
+    pub entity_keys: Vec<String>,
+}
+
+/// A word or phrase that marks something (a hedge, a negation, a credit line).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Marker {
+    pub span: Range<usize>,
+    pub text: String,
+}
+
+/// Extracts the claims of one sentence.
+pub fn extract(_sentence: &Sentence, _lang: Language) -> SentenceClaims {
+    SentenceClaims::default()
+}
+
+/// Whether two entities (from either language) name the same thing.
+pub fn entity_matches(a: &Entity, b: &Entity) -> bool {
+    a.key == b.key
+}

@@ -1,0 +1,174 @@
+//! Comparison: the rules that turn an aligned, claim-annotated document pair into findings.
+//!
+//! In: a [`Context`] (both documents' sentences and claims, the alignment). Out: [`Finding`]s, one per
+//! thing the translation dropped, added or altered. Each rule lives in its own file under `rules/`, with
+//! its code, name, default severity and documentation; [`RULES`] is the registry, a static slice sorted by
+//! code. This module must not print; severity overrides and rule selection are applied by the caller.
+
+pub mod rules;
+
+use std::ops::Range;
+
+use crate::align::{Alignment, Bead};
+use crate::claims::SentenceClaims;
+use crate::index::{OrigIdx, TransIdx};
+use crate::input::Document;
+use crate::lang::Language;
+use crate::report::{Finding, Location, Severity};
+use crate::segment::Sentence;
+
+pub use rules::RULES;
+
+/// A rule: what it is called, how serious its findings are by default, and the check itself.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, `TP` and three digits; the first digit is the family.
+    pub code: &'static str,
+    /// Kebab-case name that reads as "allow <name>".
+    pub name: &'static str,
+    /// Severity before configuration; a rule may raise or lower it per finding (documented in `doc`).
+    pub severity: Severity,
+    /// One line for `provcheck rules`.
+    pub summary: &'static str,
+    /// The specification, in Markdown with fixed headings: what it checks, why it matters, example,
+    /// known false positives. `provcheck explain CODE` prints it.
+    pub doc: &'static str,
+    /// The check.
+    pub check: fn(&Context<'_>, &Rule, &mut Vec<Finding>),
+}
+
+/// Finds a rule by code (`TP101`, case-insensitive) or name (`number-changed`).
+pub fn find_rule(key: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+}
+
+/// One side of the pair, ready for comparison.
+#[derive(Debug)]
+pub struct Side<'a> {
+    pub doc: &'a Document,
+    pub sentences: &'a [Sentence],
+    pub claims: &'a [SentenceClaims],
+    pub language: Language,
+}
+
+/// What the rules see.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub original: Side<'a>,
+    pub translation: Side<'a>,
+    pub alignment: &'a Alignment,
+}
+
+/// A bead, with its sentences and claims at hand.
+#[derive(Debug, Clone, Copy)]
+pub struct BeadView<'a> {
+    /// Position of the bead in the alignment.
+    pub index: usize,
+    pub bead: &'a Bead,
+}
+
+impl<'a> Context<'a> {
+    /// Beads in order.
+    pub fn beads(&self) -> impl Iterator<Item = BeadView<'a>> + 'a {
+        self.alignment.beads.iter().enumerate().map(|(index, bead)| BeadView { index, bead })
+    }
+
+    /// Beads with sentences on both sides.
+    pub fn paired_beads(&self) -> impl Iterator<Item = BeadView<'a>> + 'a {
+        self.beads().filter(|b| !b.bead.original.is_empty() && !b.bead.translation.is_empty())
+    }
+
+    /// Claims of one original sentence.
+    pub fn orig_claims(&self, i: OrigIdx) -> &'a SentenceClaims {
+        &self.original.claims[i.0]
+    }
+
+    /// Claims of one translation sentence.
+    pub fn trans_claims(&self, i: TransIdx) -> &'a SentenceClaims {
+        &self.translation.claims[i.0]
+    }
+
+    /// A location in the original: `span` is relative to the sentence text (`None`: the whole sentence).
+    pub fn orig_loc(&self, i: OrigIdx, span: Option<Range<usize>>, label: impl Into<String>) -> Location {
+        location(&self.original, i.0, span, label.into())
+    }
+
+    /// A location in the translation.
+    pub fn trans_loc(&self, i: TransIdx, span: Option<Range<usize>>, label: impl Into<String>) -> Location {
+        location(&self.translation, i.0, span, label.into())
+    }
+
+    /// Where something missing from the translation would go: the end of the last translation sentence
+    /// before bead `bead`, or the start of the first sentence after it.
+    pub fn trans_gap(&self, bead: usize, label: impl Into<String>) -> Option<Location> {
+        let label = label.into();
+        let before = self.alignment.beads[..bead].iter().rev().find_map(|b| b.translation.last().copied());
+        if let Some(t) = before {
+            let len = self.translation.sentences[t.0].text.len();
+            return Some(self.trans_loc(t, Some(len..len), label));
+        }
+        let after = self.alignment.beads[bead..].iter().find_map(|b| b.translation.first().copied())?;
+        Some(self.trans_loc(after, Some(0..0), label))
+    }
+
+    /// A finding from `rule` with its default severity, demoted when the bead is weak.
+    pub fn finding(
+        &self,
+        rule: &Rule,
+        bead: Option<&Bead>,
+        message: String,
+        translation: Option<Location>,
+        original: Option<Location>,
+    ) -> Finding {
+        self.finding_with(rule, rule.severity, bead, message, translation, original)
+    }
+
+    /// A finding with an explicit severity, demoted when the bead is weak.
+    pub fn finding_with(
+        &self,
+        rule: &Rule,
+        severity: Severity,
+        bead: Option<&Bead>,
+        message: String,
+        translation: Option<Location>,
+        original: Option<Location>,
+    ) -> Finding {
+        let demoted = bead.is_some_and(|b| b.low_confidence);
+        Finding {
+            code: rule.code,
+            rule: rule.name,
+            severity: if demoted { severity.demoted() } else { severity },
+            message,
+            translation,
+            original,
+            help: None,
+            demoted,
+        }
+    }
+}
+
+fn location(side: &Side<'_>, i: usize, span: Option<Range<usize>>, label: String) -> Location {
+    let sentence = &side.sentences[i];
+    let rel = span.unwrap_or(0..sentence.text.len());
+    let rel = rel.start.min(sentence.text.len())..rel.end.min(sentence.text.len());
+    let text_range = sentence.range.start + rel.start..sentence.range.start + rel.end;
+    let raw = side.doc.raw_range(text_range);
+    let (line, column) = side.doc.line_col(raw.start);
+    Location {
+        sentence: i,
+        text: side.doc.raw.get(raw.clone()).unwrap_or("").to_owned(),
+        span: raw,
+        line,
+        column,
+        label,
+    }
+}
+
+/// Runs every rule in `rules` over the context.
+pub fn run(ctx: &Context<'_>, rules: &[&'static Rule]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in rules {
+        (rule.check)(ctx, rule, &mut findings);
+    }
+    findings
+}

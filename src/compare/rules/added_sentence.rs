@@ -1,0 +1,50 @@
+use crate::compare::{Context, Rule};
+use crate::report::{Finding, Severity};
+
+declare_rule! {
+    /// ## What it checks
+    /// A translation sentence that the alignment leaves without any counterpart in the original
+    /// (a 0:1 bead).
+    ///
+    /// ## Why it matters
+    /// An added sentence states something the original never said. When it holds a number, a quotation
+    /// or an attribution, the translation puts words or facts in someone's mouth.
+    ///
+    /// ## Example
+    /// The translation adds "Officials expect the death toll to rise." with no such sentence in the
+    /// original.
+    ///
+    /// Severity: error when the added sentence holds a number, a quotation or an attribution, warning
+    /// otherwise; one step lower when the alignment around it is weak.
+    ///
+    /// ## Known false positives
+    /// A translator's explanatory sentence for foreign readers (who a person is, where a place lies);
+    /// a sentence split so freely that the aligner could not pair its halves.
+    pub static ADDED_SENTENCE = {
+        code: "TP002",
+        name: "added-sentence",
+        severity: Warning,
+        summary: "a translation sentence has no counterpart in the original",
+        check: check,
+    };
+}
+
+fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for view in ctx.beads() {
+        let bead = view.bead;
+        if !bead.original.is_empty() {
+            continue;
+        }
+        for &t in &bead.translation {
+            let claims = ctx.trans_claims(t);
+            let carries =
+                !claims.quantities.is_empty() || !claims.quotes.is_empty() || !claims.attributions.is_empty();
+            let severity = if carries { Severity::Error } else { rule.severity };
+            let what = if carries { super::dropped_sentence::describe(claims) } else { String::new() };
+            let message =
+                format!("translation sentence {} has no counterpart in the original{what}", t.0 + 1);
+            let loc = ctx.trans_loc(t, None, "not in the original");
+            out.push(ctx.finding_with(rule, severity, Some(bead), message, Some(loc), None));
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! Language packs: per-language data, loaded from the TOML files under `lang/` and embedded at build time.
+//!
+//! In: a language code. Out: a [`LangPack`] with what segmentation, number parsing, dates and claim
+//! extraction need to know about that language: abbreviations, number words, month and weekday names,
+//! attribution verbs, hedges, negations, vague quantities, credit-line conventions. A code without a pack
+//! gets the generic pack (digits, quotes and Latin-script names only) and a warning from the caller.
+//! The format is documented in `docs/language-packs.md`. This module holds data access only: no rules.
+
+mod detect;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+pub use detect::{Detection, detect};
+
+/// The embedded pack sources, one per supported language, plus the generic fallback (`xx`).
+const PACK_SOURCES: &[(&str, &str)] = &[
+    ("de", include_str!("../../lang/de.toml")),
+    ("en", include_str!("../../lang/en.toml")),
+    ("es", include_str!("../../lang/es.toml")),
+    ("fr", include_str!("../../lang/fr.toml")),
+    ("it", include_str!("../../lang/it.toml")),
+    ("nl", include_str!("../../lang/nl.toml")),
+    ("pl", include_str!("../../lang/pl.toml")),
+    ("pt", include_str!("../../lang/pt.toml")),
+    ("ru", include_str!("../../lang/ru.toml")),
+    ("xx", include_str!("../../lang/xx.toml")),
+];
+
+/// All ISO 639-1 codes: a code outside this list is an error, a code inside it without a pack falls
+/// back to the generic pack.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu \
+cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie \
+ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml \
+mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si \
+sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo \
+za zh zu";
+
+/// One language's data. Every list is optional in the file; an empty list switches the check off.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangPack {
+    /// ISO 639-1 code (`xx` for the generic pack).
+    pub code: String,
+    /// English name of the language.
+    pub name: String,
+    /// Writing system: `latin`, `cyrillic`, or `other`.
+    #[serde(default = "default_script")]
+    pub script: String,
+    #[serde(default)]
+    pub segment: SegmentData,
+    #[serde(default)]
+    pub numbers: NumberData,
+    #[serde(default)]
+    pub dates: DateData,
+    #[serde(default)]
+    pub claims: ClaimData,
+}
+
+fn default_script() -> String {
+    "latin".to_owned()
+}
+
+/// What the sentence splitter needs.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentData {
+    /// Abbreviations written with a final period, given without it (`Dr`, `z. B`, `U.S`). A period after
+    /// one of these does not end a sentence unless the next word clearly starts one.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Abbreviations that never end a sentence, even before a capital (`Dr`, `Prof`, `Nr`).
+    #[serde(default)]
+    pub prefix_abbreviations: Vec<String>,
+    /// True when a number followed by a period can be an ordinal (`am 20. September`, `der 3. Platz`).
+    #[serde(default)]
+    pub ordinal_period: bool,
+    /// Words after which `\d+.` is an ordinal, not a sentence end (`am`, `im`, `der`, `seit`).
+    #[serde(default)]
+    pub ordinal_lead_words: Vec<String>,
+    /// Words after which an ordinal's period stands before a noun (`Platz`, `Quartal`, `Jahrhundert`).
+    #[serde(default)]
+    pub ordinal_nouns: Vec<String>,
+}
+
+/// How numbers are written and spelled out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberData {
+    /// Decimal separator in this language's usual style (`,` or `.`).
+    #[serde(default = "default_decimal")]
+    pub decimal: String,
+    /// Group separators in use (`.`, ` `, `'`, `,`, narrow no-break space).
+    #[serde(default)]
+    pub group: Vec<String>,
+    /// Cardinal number words and their values (lower case): `drei = 3`, `zwanzig = 20`.
+    #[serde(default)]
+    pub words: BTreeMap<String, f64>,
+    /// Multiplying words (lower case): `hundert = 100`, `millionen = 1000000`.
+    #[serde(default)]
+    pub multipliers: BTreeMap<String, f64>,
+    /// Fraction words that add to a number (`einhalb = 0.5`, `half = 0.5`).
+    #[serde(default)]
+    pub fractions: BTreeMap<String, f64>,
+    /// The word that joins compound number words, if the language writes them as one word
+    /// (`und` in German `zweiundzwanzig`).
+    #[serde(default)]
+    pub compound_joiner: Option<String>,
+    /// Ordinal words and their values (`erste = 1`, `third = 3`).
+    #[serde(default)]
+    pub ordinals: BTreeMap<String, f64>,
+    /// Words that make a number a percentage (`Prozent`, `per cent`, `percent`).
+    #[serde(default)]
+    pub percent_words: Vec<String>,
+    /// Vague quantities (`mehrere`, `several`, `dozens`): a class of their own.
+    #[serde(default)]
+    pub vague: Vec<String>,
+    /// Currency words and symbols mapped to ISO 4217 codes (`Euro = EUR`, `$ = USD`).
+    #[serde(default)]
+    pub currencies: BTreeMap<String, String>,
+}
+
+fn default_decimal() -> String {
+    ".".to_owned()
+}
+
+/// Month and weekday names.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateData {
+    /// Twelve lists, January first; each holds the name and its variants and abbreviations.
+    #[serde(default)]
+    pub months: Vec<Vec<String>>,
+    /// Seven lists, Monday first.
+    #[serde(default)]
+    pub weekdays: Vec<Vec<String>>,
+    /// Words marking a clock time (`Uhr`, `a.m.`, `p.m.`, `h`).
+    #[serde(default)]
+    pub time_words: Vec<String>,
+    /// Relative day words and their offset from today (`gestern = -1`, `yesterday = -1`).
+    #[serde(default)]
+    pub relative_days: BTreeMap<String, i32>,
+}
+
+/// What claim extraction needs.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimData {
+    /// Speech and report verbs in their inflected forms (`sagte`, `erklärte`, `said`, `told`).
+    #[serde(default)]
+    pub attribution_verbs: Vec<String>,
+    /// Phrases that introduce a source before it (`laut`, `according to`, `nach Angaben von`).
+    #[serde(default)]
+    pub attribution_before: Vec<String>,
+    /// Phrases that follow their source (`zufolge`: `dem Ministerium zufolge`).
+    #[serde(default)]
+    pub attribution_after: Vec<String>,
+    /// Verb forms that mark reported speech on their own (German Konjunktiv I: `habe`, `sei`).
+    #[serde(default)]
+    pub reported_speech: Vec<String>,
+    /// Hedges and epistemic markers (`offenbar`, `reportedly`, `zunächst`).
+    #[serde(default)]
+    pub hedges: Vec<String>,
+    /// Negation words (`nicht`, `kein`, `not`, `never`).
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Words that contain a negation without negating the claim (`unable`, `failed to`, `unprecedented`).
+    #[serde(default)]
+    pub lexical_negations: Vec<String>,
+    /// Credit-line markers (`Quelle:`, `source`, agency names, `Foto:`).
+    #[serde(default)]
+    pub credit_markers: Vec<String>,
+    /// Quotation mark pairs used in this language, opening then closing.
+    #[serde(default)]
+    pub quote_pairs: Vec<[String; 2]>,
+    /// Capitalised words that are not names (sentence-initial function words, titles, months are
+    /// handled elsewhere): articles, pronouns, conjunctions.
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// Titles and roles that precede a name (`Präsident`, `Dr.`, `Minister`).
+    #[serde(default)]
+    pub titles: Vec<String>,
+}
+
+/// All packs, parsed once.
+fn packs() -> &'static Vec<LangPack> {
+    static PACKS: OnceLock<Vec<LangPack>> = OnceLock::new();
+    PACKS.get_or_init(|| {
+        PACK_SOURCES
+            .iter()
+            .map(|(code, src)| match toml::from_str::<LangPack>(src) {
+                Ok(pack) => pack,
+                // The packs are embedded and checked by `tests::all_packs_parse`; a broken one is a build
+                // defect, so degrade to an empty pack rather than panic in a user's run.
+                Err(_) => {
+                    LangPack { code: (*code).to_owned(), name: (*code).to_owned(), ..LangPack::default() }
+                }
+            })
+            .collect()
+    })
+}
+
+/// The codes that have a language pack of their own.
+pub fn supported() -> impl Iterator<Item = &'static str> {
+    packs().iter().map(|p| p.code.as_str()).filter(|c| *c != "xx")
+}
+
+/// The generic pack, for languages without one.
+pub fn generic() -> &'static LangPack {
+    packs().iter().find(|p| p.code == "xx").unwrap_or_else(|| &packs()[0])
+}
+
+/// A language as resolved for a run: the code the user gave or detection found, and the pack to use.
+#[derive(Debug, Clone, Copy)]
+pub struct Language {
+    /// The ISO 639-1 code.
+    pub code: &'static str,
+    /// The pack: the language's own, or the generic one.
+    pub pack: &'static LangPack,
+}
+
+impl Language {
+    /// True when the language has a pack of its own.
+    pub fn has_pack(&self) -> bool {
+        self.pack.code != "xx"
+    }
+}
+
+/// Resolves a language code (case-insensitive, `de-DE` accepted as `de`). `context` names where the code
+/// came from, for the error message.
+pub fn resolve(code: &str, context: &str) -> Result<Language> {
+    let lower = code.trim().to_ascii_lowercase();
+    let base = lower.split(['-', '_']).next().unwrap_or("");
+    let Some(iso) = ISO_639_1.split_ascii_whitespace().find(|c| *c == base) else {
+        return Err(Error::UnknownLanguage { code: code.to_owned(), context: context.to_owned() });
+    };
+    let pack = packs().iter().find(|p| p.code == iso).unwrap_or_else(generic);
+    Ok(Language { code: iso, pack })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_packs_parse() {
+        for (code, src) in PACK_SOURCES {
+            let pack: LangPack = toml::from_str(src).unwrap_or_else(|e| panic!("lang/{code}.toml: {e}"));
+            assert_eq!(&pack.code, code);
+            if !pack.dates.months.is_empty() {
+                assert_eq!(pack.dates.months.len(), 12, "{code}: months");
+            }
+            if !pack.dates.weekdays.is_empty() {
+                assert_eq!(pack.dates.weekdays.len(), 7, "{code}: weekdays");
+            }
+        }
+    }
+
+    #[test]
+    fn resolve_codes() {
+        assert_eq!(resolve("DE", "--from").unwrap().code, "de");
+        assert_eq!(resolve("en-GB", "--to").unwrap().code, "en");
+        let ja = resolve("ja", "--to").unwrap();
+        assert!(!ja.has_pack());
+        let err = resolve("english", "--to").unwrap_err().to_string();
+        assert!(err.contains("unknown language code `english`"), "{err}");
+    }
+}
