@@ -143,7 +143,7 @@ pub fn build_report(
     options: &Options,
     notes: Vec<String>,
 ) -> Report {
-    let ctx = Context { original: side(original), translation: side(translation), alignment: &alignment };
+    let ctx = Context::new(side(original), side(translation), &alignment);
     let rules = selected_rules(options);
     let mut findings = compare::run(&ctx, &rules);
     for f in &mut findings {

@@ -5,6 +5,11 @@
 //! its code, name, default severity and documentation; [`RULES`] is the registry, a static slice sorted by
 //! code. This module must not print; severity overrides and rule selection are applied by the caller.
 
+mod attributions;
+mod common;
+mod names;
+mod numbers;
+mod quotes;
 pub mod rules;
 
 use std::ops::Range;
@@ -57,6 +62,13 @@ pub struct Context<'a> {
     pub original: Side<'a>,
     pub translation: Side<'a>,
     pub alignment: &'a Alignment,
+    /// Translation characters per original character over the paired beads (the language pair's
+    /// length ratio, measured on this document pair).
+    pub char_ratio: f64,
+    /// Translation words per original word over the paired beads.
+    pub word_ratio: f64,
+    folded_original: String,
+    folded_translation: String,
 }
 
 /// A bead, with its sentences and claims at hand.
@@ -68,6 +80,47 @@ pub struct BeadView<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Builds the context, measuring the document pair's length ratios once.
+    pub fn new(original: Side<'a>, translation: Side<'a>, alignment: &'a Alignment) -> Context<'a> {
+        let (mut oc, mut tc, mut ow, mut tw) = (0usize, 0usize, 0usize, 0usize);
+        for b in alignment.beads.iter().filter(|b| !b.original.is_empty() && !b.translation.is_empty()) {
+            for i in &b.original {
+                let s = &original.sentences[i.0].text;
+                oc += s.chars().count();
+                ow += s.split_whitespace().count();
+            }
+            for i in &b.translation {
+                let s = &translation.sentences[i.0].text;
+                tc += s.chars().count();
+                tw += s.split_whitespace().count();
+            }
+        }
+        let ratio =
+            |t: usize, o: usize| if o == 0 || t == 0 { 1.0 } else { (t as f64 / o as f64).clamp(0.25, 4.0) };
+        let fold_all = |side: &Side<'_>| {
+            side.sentences.iter().map(|s| common::fold(&s.text)).collect::<Vec<_>>().join(" ")
+        };
+        Context {
+            char_ratio: ratio(tc, oc),
+            word_ratio: ratio(tw, ow),
+            folded_original: fold_all(&original),
+            folded_translation: fold_all(&translation),
+            original,
+            translation,
+            alignment,
+        }
+    }
+
+    /// The whole original, folded (see [`common::fold`]).
+    pub(crate) fn original_folded(&self) -> &str {
+        &self.folded_original
+    }
+
+    /// The whole translation, folded.
+    pub(crate) fn translation_folded(&self) -> &str {
+        &self.folded_translation
+    }
+
     /// Beads in order.
     pub fn beads(&self) -> impl Iterator<Item = BeadView<'a>> + 'a {
         self.alignment.beads.iter().enumerate().map(|(index, bead)| BeadView { index, bead })

@@ -29,12 +29,53 @@ macro_rules! declare_rule {
 }
 
 mod added_sentence;
+mod attribution_added;
+mod attribution_changed;
+mod attribution_dropped;
+mod credit_line_changed;
+mod date_changed;
 mod dropped_sentence;
+mod hedge_added;
+mod hedge_dropped;
+mod name_added;
+mod name_changed;
+mod name_missing;
+mod negation_flipped;
+mod number_added;
+mod number_changed;
+mod number_missing;
+mod quote_added;
+mod quote_altered;
+mod quote_dropped;
+mod quote_paraphrased;
+mod vagueness_changed;
 
 use super::Rule;
 
 /// Every rule, sorted by code.
-pub static RULES: &[&Rule] = &[&dropped_sentence::DROPPED_SENTENCE, &added_sentence::ADDED_SENTENCE];
+pub static RULES: &[&Rule] = &[
+    &dropped_sentence::DROPPED_SENTENCE,
+    &added_sentence::ADDED_SENTENCE,
+    &number_changed::NUMBER_CHANGED,
+    &number_missing::NUMBER_MISSING,
+    &number_added::NUMBER_ADDED,
+    &vagueness_changed::VAGUENESS_CHANGED,
+    &date_changed::DATE_CHANGED,
+    &name_changed::NAME_CHANGED,
+    &name_missing::NAME_MISSING,
+    &name_added::NAME_ADDED,
+    &quote_dropped::QUOTE_DROPPED,
+    &quote_altered::QUOTE_ALTERED,
+    &quote_added::QUOTE_ADDED,
+    &quote_paraphrased::QUOTE_PARAPHRASED,
+    &attribution_changed::ATTRIBUTION_CHANGED,
+    &attribution_dropped::ATTRIBUTION_DROPPED,
+    &attribution_added::ATTRIBUTION_ADDED,
+    &hedge_dropped::HEDGE_DROPPED,
+    &hedge_added::HEDGE_ADDED,
+    &negation_flipped::NEGATION_FLIPPED,
+    &credit_line_changed::CREDIT_LINE_CHANGED,
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,154 @@
+//! Helpers shared by the rules: gathering a bead's claims with their sentences, looking into neighbouring
+//! beads before accusing, and the matching of quantities and dates by value.
+//!
+//! Every rule that reports something *missing* first looks one bead to each side: sentence boundaries
+//! move in translation, and a number that the aligner placed one bead away was not dropped.
+
+use crate::align::Bead;
+use crate::claims::{DateClaim, DateKind, Quantity, QuantityKind, SentenceClaims};
+use crate::compare::Context;
+use crate::index::{OrigIdx, TransIdx};
+
+/// How many beads to each side count as "nearby".
+pub(crate) const NEARBY: usize = 1;
+
+/// The claims of a bead's original sentences, each with its sentence.
+pub(crate) fn orig_items<'a, T: 'a>(
+    ctx: &Context<'a>,
+    bead: &Bead,
+    get: impl Fn(&'a SentenceClaims) -> &'a [T],
+) -> Vec<(OrigIdx, &'a T)> {
+    bead.original.iter().flat_map(|&o| get(ctx.orig_claims(o)).iter().map(move |x| (o, x))).collect()
+}
+
+/// The claims of a bead's translation sentences, each with its sentence.
+pub(crate) fn trans_items<'a, T: 'a>(
+    ctx: &Context<'a>,
+    bead: &Bead,
+    get: impl Fn(&'a SentenceClaims) -> &'a [T],
+) -> Vec<(TransIdx, &'a T)> {
+    bead.translation.iter().flat_map(|&t| get(ctx.trans_claims(t)).iter().map(move |x| (t, x))).collect()
+}
+
+/// Claims of the original sentences in the beads around `index` (not the bead itself).
+pub(crate) fn nearby_orig<'a, T: 'a>(
+    ctx: &Context<'a>,
+    index: usize,
+    get: impl Fn(&'a SentenceClaims) -> &'a [T],
+) -> Vec<&'a T> {
+    nearby(ctx, index)
+        .flat_map(|b| b.original.iter().copied())
+        .flat_map(|o| get(ctx.orig_claims(o)).iter())
+        .collect()
+}
+
+/// Claims of the translation sentences in the beads around `index` (not the bead itself).
+pub(crate) fn nearby_trans<'a, T: 'a>(
+    ctx: &Context<'a>,
+    index: usize,
+    get: impl Fn(&'a SentenceClaims) -> &'a [T],
+) -> Vec<&'a T> {
+    nearby(ctx, index)
+        .flat_map(|b| b.translation.iter().copied())
+        .flat_map(|t| get(ctx.trans_claims(t)).iter())
+        .collect()
+}
+
+fn nearby<'a>(ctx: &Context<'a>, index: usize) -> impl Iterator<Item = &'a Bead> + 'a {
+    let beads = &ctx.alignment.beads;
+    let lo = index.saturating_sub(NEARBY);
+    let hi = (index + NEARBY + 1).min(beads.len());
+    beads[lo..hi].iter().enumerate().filter(move |(k, _)| lo + k != index).map(|(_, b)| b)
+}
+
+/// Two values are the same number (relative tolerance for floating-point noise only).
+pub(crate) fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Two quantities state the same value. Kinds may differ (German `3.` ordinal vs English `third`), since
+/// extraction cannot always tell; a percentage never matches a plain number of another value.
+pub(crate) fn quantity_matches(a: &Quantity, b: &Quantity) -> bool {
+    match (a.value, b.value) {
+        (Some(x), Some(y)) => same_value(x, y),
+        _ => false,
+    }
+}
+
+/// A precise (non-vague) quantity.
+pub(crate) fn precise(q: &Quantity) -> bool {
+    q.kind != QuantityKind::Vague && q.value.is_some()
+}
+
+/// Greedy one-to-one matching: returns the indices of `left` and `right` items left unmatched.
+pub(crate) fn unmatched<L, R>(
+    left: &[L],
+    right: &[R],
+    eq: impl Fn(&L, &R) -> bool,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut used = vec![false; right.len()];
+    let mut lonely_left = Vec::new();
+    for (i, l) in left.iter().enumerate() {
+        match (0..right.len()).find(|&j| !used[j] && eq(l, &right[j])) {
+            Some(j) => used[j] = true,
+            None => lonely_left.push(i),
+        }
+    }
+    let lonely_right = used.iter().enumerate().filter(|(_, u)| !**u).map(|(j, _)| j).collect();
+    (lonely_left, lonely_right)
+}
+
+/// The comparable class of a date element: only elements of the same class can contradict each other.
+pub(crate) fn date_class(d: &DateClaim) -> u8 {
+    match d.kind {
+        DateKind::Year { .. } => 0,
+        DateKind::Month { .. } => 1,
+        DateKind::Weekday { .. } => 2,
+        DateKind::Time { .. } => 3,
+        DateKind::Relative { .. } => 4,
+    }
+}
+
+/// Two date elements agree. A month without a day agrees with the same month with one.
+pub(crate) fn date_matches(a: &DateClaim, b: &DateClaim) -> bool {
+    match (a.kind, b.kind) {
+        (DateKind::Month { month: m1, day: d1 }, DateKind::Month { month: m2, day: d2 }) => {
+            m1 == m2 && (d1.is_none() || d2.is_none() || d1 == d2)
+        }
+        (DateKind::Time { hour: h1, minute: m1 }, DateKind::Time { hour: h2, minute: m2 }) => {
+            // 3.40 Uhr may be rendered 3:40 a.m. or 15:40 depending on context the extractor cannot see.
+            m1 == m2 && (h1 == h2 || h1 % 12 == h2 % 12)
+        }
+        (x, y) => x == y,
+    }
+}
+
+/// Folded form for matching names across languages and scripts: transliterated to ASCII, lower case.
+pub(crate) fn fold(s: &str) -> String {
+    any_ascii::any_ascii(s).to_lowercase()
+}
+
+/// True when `needle` (folded) starts a word in `haystack` (folded): `putin` is found in `putins`.
+pub(crate) fn has_word_prefix(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    haystack
+        .match_indices(needle)
+        .any(|(i, _)| haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// Folded text of a bead's translation sentences.
+pub(crate) fn folded_trans(ctx: &Context<'_>, bead: &Bead) -> String {
+    bead.translation.iter().map(|t| fold(&ctx.translation.sentences[t.0].text)).collect::<Vec<_>>().join(" ")
+}
+
+/// Folded text of a bead's original sentences.
+pub(crate) fn folded_orig(ctx: &Context<'_>, bead: &Bead) -> String {
+    bead.original.iter().map(|o| fold(&ctx.original.sentences[o.0].text)).collect::<Vec<_>>().join(" ")
+}
+
+/// The bead indices around `index`, itself included.
+pub(crate) fn around(ctx: &Context<'_>, index: usize) -> std::ops::Range<usize> {
+    index.saturating_sub(NEARBY)..(index + NEARBY + 1).min(ctx.alignment.beads.len())
+}

@@ -1,0 +1,82 @@
+//! The name comparison shared by the three name rules.
+//!
+//! German capitalises every noun and English capitalises titles, so a capitalised word is weak evidence
+//! of a name. A name takes part in the comparison only when it is *trusted*: it came from the names table
+//! (`known`), or it is spelled the same somewhere in the other document (so it is a name that crosses
+//! languages unchanged), or extraction typed it as a person. Before reporting a name as missing, the rule
+//! also searches the folded text of the aligned and neighbouring translation sentences for it, so a name
+//! that extraction missed on one side is not an accusation.
+
+use crate::claims::{Entity, EntityKind, entity_matches};
+use crate::compare::common::{
+    around, fold, folded_orig, folded_trans, has_word_prefix, orig_items, trans_items,
+};
+use crate::compare::{BeadView, Context};
+use crate::index::{OrigIdx, TransIdx};
+
+type O<'a> = (OrigIdx, &'a Entity);
+type T<'a> = (TransIdx, &'a Entity);
+
+/// The differences in one bead.
+#[derive(Debug, Default)]
+pub(crate) struct NameDiff<'a> {
+    pub changed: Vec<(O<'a>, T<'a>)>,
+    pub missing: Vec<O<'a>>,
+    pub added: Vec<T<'a>>,
+}
+
+/// Words of a name worth searching for on their own (surnames, the main word of a place).
+fn search_terms(e: &Entity) -> Vec<String> {
+    let mut terms = vec![fold(&e.key)];
+    let folded = fold(&e.text);
+    terms.push(folded.clone());
+    terms.extend(folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4).map(str::to_owned));
+    terms.retain(|t| t.len() >= 2);
+    terms
+}
+
+fn found_in(text: &str, e: &Entity) -> bool {
+    search_terms(e).iter().any(|t| has_word_prefix(text, t))
+}
+
+/// Compares the names of a paired bead.
+pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
+    let bead = view.bead;
+    let o = orig_items(ctx, bead, |c| &c.entities);
+    let t = trans_items(ctx, bead, |c| &c.entities);
+    let range = around(ctx, view.index);
+    let beads = &ctx.alignment.beads[range];
+    let trans_text: String = beads.iter().map(|b| folded_trans(ctx, b)).collect::<Vec<_>>().join(" ");
+    let orig_text: String = beads.iter().map(|b| folded_orig(ctx, b)).collect::<Vec<_>>().join(" ");
+    let trans_doc = ctx.translation_folded();
+    let orig_doc = ctx.original_folded();
+
+    let mut uo: Vec<O<'a>> = o
+        .iter()
+        .copied()
+        .filter(|(_, e)| !t.iter().any(|(_, x)| entity_matches(e, x)))
+        .filter(|(_, e)| !found_in(&trans_text, e))
+        .filter(|(_, e)| e.known || e.kind == EntityKind::Person || found_in(trans_doc, e))
+        .collect();
+    let mut ut: Vec<T<'a>> = t
+        .iter()
+        .copied()
+        .filter(|(_, e)| !o.iter().any(|(_, x)| entity_matches(x, e)))
+        .filter(|(_, e)| !found_in(&orig_text, e))
+        .filter(|(_, e)| e.known || e.kind == EntityKind::Person || found_in(orig_doc, e))
+        .collect();
+
+    let mut out = NameDiff::default();
+    let mut i = 0;
+    while i < uo.len() {
+        let kind = uo[i].1.kind;
+        if let Some(j) = ut.iter().position(|x| x.1.kind == kind) {
+            out.changed.push((uo.remove(i), ut.remove(j)));
+        } else {
+            i += 1;
+        }
+    }
+    out.missing = uo;
+    out.added = ut;
+    out
+}

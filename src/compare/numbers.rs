@@ -1,0 +1,78 @@
+//! The number comparison shared by the four number rules: which quantities of a bead changed, went
+//! missing, were added, or moved between precise and vague.
+
+use crate::claims::{Quantity, QuantityKind};
+use crate::compare::common::{
+    nearby_orig, nearby_trans, orig_items, precise, quantity_matches, trans_items, unmatched,
+};
+use crate::compare::{BeadView, Context};
+use crate::index::{OrigIdx, TransIdx};
+
+type O<'a> = (OrigIdx, &'a Quantity);
+type T<'a> = (TransIdx, &'a Quantity);
+
+/// The differences in one bead.
+#[derive(Debug, Default)]
+pub(crate) struct NumberDiff<'a> {
+    pub changed: Vec<(O<'a>, T<'a>)>,
+    pub missing: Vec<O<'a>>,
+    pub added: Vec<T<'a>>,
+    /// A precise original number rendered by a vague word.
+    pub made_vague: Vec<(O<'a>, T<'a>)>,
+    /// A vague original word rendered by a precise number.
+    pub made_precise: Vec<(O<'a>, T<'a>)>,
+}
+
+/// Compares the quantities of a paired bead.
+pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> {
+    let bead = view.bead;
+    let all_o = orig_items(ctx, bead, |c| &c.quantities);
+    let all_t = trans_items(ctx, bead, |c| &c.quantities);
+    let po: Vec<O<'a>> = all_o.iter().copied().filter(|(_, q)| precise(q)).collect();
+    let pt: Vec<T<'a>> = all_t.iter().copied().filter(|(_, q)| precise(q)).collect();
+    let mut vo: Vec<O<'a>> = all_o.iter().copied().filter(|(_, q)| q.kind == QuantityKind::Vague).collect();
+    let mut vt: Vec<T<'a>> = all_t.iter().copied().filter(|(_, q)| q.kind == QuantityKind::Vague).collect();
+
+    let (uo, ut) = unmatched(&po, &pt, |a, b| quantity_matches(a.1, b.1));
+    // Sentence boundaries move: a number found in a neighbouring bead was not lost.
+    let near_t = nearby_trans(ctx, view.index, |c| &c.quantities);
+    let near_o = nearby_orig(ctx, view.index, |c| &c.quantities);
+    let mut uo: Vec<O<'a>> = uo
+        .into_iter()
+        .map(|i| po[i])
+        .filter(|(_, q)| !near_t.iter().any(|n| quantity_matches(q, n)))
+        .collect();
+    let mut ut: Vec<T<'a>> = ut
+        .into_iter()
+        .map(|j| pt[j])
+        .filter(|(_, q)| !near_o.iter().any(|n| quantity_matches(q, n)))
+        .collect();
+
+    // Vague words pair off with each other first ("mehrere" ~ "several").
+    let pairs = vo.len().min(vt.len());
+    vo.drain(..pairs);
+    vt.drain(..pairs);
+
+    let mut out = NumberDiff::default();
+    while let (Some(_), Some(_)) = (uo.first(), vt.first()) {
+        out.made_vague.push((uo.remove(0), vt.remove(0)));
+    }
+    while let (Some(_), Some(_)) = (vo.first(), ut.first()) {
+        out.made_precise.push((vo.remove(0), ut.remove(0)));
+    }
+    // Pair what is left: same kind first (a percentage with a percentage), then in order.
+    let mut i = 0;
+    while i < uo.len() {
+        if let Some(j) = ut.iter().position(|t| t.1.kind == uo[i].1.kind) {
+            out.changed.push((uo.remove(i), ut.remove(j)));
+        } else {
+            i += 1;
+        }
+    }
+    while !uo.is_empty() && !ut.is_empty() {
+        out.changed.push((uo.remove(0), ut.remove(0)));
+    }
+    out.missing = uo;
+    out.added = ut;
+    out
+}

@@ -1,0 +1,103 @@
+//! The quotation comparison shared by the four quotation rules.
+//!
+//! Quotations of fewer than [`MIN_WORDS`] words are scare quotes or titles and take no part. Quotations
+//! are paired in order, by length adjusted for the language pair (the document pair's own word ratio).
+
+use crate::claims::Quote;
+use crate::compare::common::{nearby_orig, nearby_trans, orig_items, trans_items};
+use crate::compare::{BeadView, Context};
+use crate::index::{OrigIdx, TransIdx};
+
+/// Shorter quotations are ignored.
+pub(crate) const MIN_WORDS: usize = 3;
+/// Quotations shorter than this are not compared for length.
+const MIN_WORDS_ALTERED: usize = 4;
+
+/// One difference between the quotations of a bead.
+#[derive(Debug)]
+pub(crate) enum QuoteChange<'a> {
+    Dropped { orig: (OrigIdx, &'a Quote) },
+    Paraphrased { orig: (OrigIdx, &'a Quote) },
+    Added { trans: (TransIdx, &'a Quote) },
+    Altered { orig: (OrigIdx, &'a Quote), trans: (TransIdx, &'a Quote) },
+}
+
+fn counts(q: &Quote) -> bool {
+    q.words >= MIN_WORDS
+}
+
+/// Length of a translation quote relative to its expected length, given the document's word ratio.
+fn relative(ctx: &Context<'_>, o: &Quote, t: &Quote) -> f64 {
+    t.words as f64 / (o.words as f64 * ctx.word_ratio).max(1.0)
+}
+
+fn similar(ctx: &Context<'_>, o: &Quote, t: &Quote) -> bool {
+    (0.4..=2.5).contains(&relative(ctx, o, t))
+}
+
+/// Compares the quotations of a paired bead.
+pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange<'a>> {
+    let bead = view.bead;
+    let o: Vec<_> = orig_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| counts(q)).collect();
+    let t: Vec<_> = trans_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| counts(q)).collect();
+    let mut out = Vec::new();
+    let mut used = vec![false; t.len()];
+    let mut next = 0;
+    let mut lonely_o = Vec::new();
+    for &(oi, oq) in &o {
+        // Order-preserving: the first unused translation quotation after the last one paired that is
+        // of plausible length; when counts agree, simply the next one.
+        let pick = if o.len() == t.len() {
+            (next < t.len()).then_some(next)
+        } else {
+            (next..t.len()).find(|&j| !used[j] && similar(ctx, oq, t[j].1))
+        };
+        match pick {
+            Some(j) => {
+                used[j] = true;
+                next = j + 1;
+                let (ti, tq) = t[j];
+                let r = relative(ctx, oq, tq);
+                // Only when both sides have as many quotations: a translation may split one quotation in two.
+                let comparable =
+                    o.len() == t.len() && oq.words >= MIN_WORDS_ALTERED && tq.words >= MIN_WORDS_ALTERED;
+                if comparable && !(0.5..=2.0).contains(&r) {
+                    out.push(QuoteChange::Altered { orig: (oi, oq), trans: (ti, tq) });
+                }
+            }
+            None => lonely_o.push((oi, oq)),
+        }
+    }
+    let near_t = nearby_trans(ctx, view.index, |c| &c.quotes);
+    let near_o = nearby_orig(ctx, view.index, |c| &c.quotes);
+    for (oi, oq) in lonely_o {
+        if near_t.iter().any(|n| counts(n) && similar(ctx, oq, n)) {
+            continue;
+        }
+        // Did the translation keep the words without the marks? Compare the bead's length with what
+        // the rest of the document leads us to expect.
+        let orig_chars: usize =
+            bead.original.iter().map(|i| ctx.original.sentences[i.0].text.chars().count()).sum();
+        let trans_chars: usize =
+            bead.translation.iter().map(|i| ctx.translation.sentences[i.0].text.chars().count()).sum();
+        let quote_chars = oq.text.chars().count();
+        let without = orig_chars.saturating_sub(quote_chars) as f64 * ctx.char_ratio;
+        let kept = (trans_chars as f64 - without) / (quote_chars as f64 * ctx.char_ratio).max(1.0);
+        if kept >= 0.5 {
+            out.push(QuoteChange::Paraphrased { orig: (oi, oq) });
+        } else {
+            out.push(QuoteChange::Dropped { orig: (oi, oq) });
+        }
+    }
+    for (j, &(ti, tq)) in t.iter().enumerate() {
+        if used[j] {
+            continue;
+        }
+        let in_original = o.iter().any(|(_, oq)| similar(ctx, oq, tq));
+        if in_original || near_o.iter().any(|n| counts(n) && similar(ctx, n, tq)) {
+            continue;
+        }
+        out.push(QuoteChange::Added { trans: (ti, tq) });
+    }
+    out
+}

@@ -1,0 +1,47 @@
+use crate::compare::attributions::{AttributionChange, diff};
+use crate::compare::{Context, Rule};
+use crate::report::Finding;
+
+declare_rule! {
+    /// ## What it checks
+    /// A claim attributed to a named source in the original and to a different named source in the
+    /// aligned translation, when the original's source is not mentioned anywhere in the translation
+    /// sentence.
+    ///
+    /// ## Why it matters
+    /// Who said it is part of the claim. "The ministry said" and "the police said" are different
+    /// reports; swapping the speaker misattributes a statement.
+    ///
+    /// ## Example
+    /// Original: „Die Lage ist unter Kontrolle“, sagte Innenministerin Berger. Translation: “The
+    /// situation is under control,” said police chief Wagner. → the speaker changed.
+    ///
+    /// ## Known false positives
+    /// A source named differently but equivalently (a person by name in one language, by office in the
+    /// other): only named sources are compared, and only when both sides name one.
+    pub static ATTRIBUTION_CHANGED = {
+        code: "TP501",
+        name: "attribution-changed",
+        severity: Error,
+        summary: "a claim is attributed to a different source",
+        check: check,
+    };
+}
+
+fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for view in ctx.paired_beads() {
+        for change in diff(ctx, view) {
+            if let AttributionChange::Changed { orig: (o, oa), trans: (t, ta) } = change {
+                let os = oa.source.as_ref().map_or(oa.cue.as_str(), |s| s.text.as_str());
+                let ts = ta.source.as_ref().map_or(ta.cue.as_str(), |s| s.text.as_str());
+                let message =
+                    format!("attribution changed: `{os}` in the original, `{ts}` in the translation");
+                let span = ta.source.as_ref().map_or(ta.span.clone(), |s| s.span.clone());
+                let tl = ctx.trans_loc(t, Some(span), format!("the original attributes this to `{os}`"));
+                let ospan = oa.source.as_ref().map_or(oa.span.clone(), |s| s.span.clone());
+                let ol = ctx.orig_loc(o, Some(ospan), "the original's source");
+                out.push(ctx.finding(rule, Some(view.bead), message, Some(tl), Some(ol)));
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+use crate::compare::attributions::{AttributionChange, diff};
+use crate::compare::{Context, Rule};
+use crate::report::{Finding, Severity};
+
+declare_rule! {
+    /// ## What it checks
+    /// An original sentence that attributes its claim ("according to the ministry", "sagte sie",
+    /// „laut Polizei“) aligned with a translation that has no attribution cue and no quotation: the
+    /// reported claim now reads as established fact. Reported speech marked only by the German
+    /// Konjunktiv I does not count (English cannot mark it, translators move the cue).
+    ///
+    /// ## Why it matters
+    /// Attribution tells the reader how sure a claim is and who vouches for it. "Three soldiers were
+    /// killed, the ministry said" and "Three soldiers were killed" are different statements.
+    ///
+    /// ## Example
+    /// Original: „Nach Angaben des Ministeriums wurden drei Soldaten getötet.“ Translation: "Three
+    /// soldiers were killed." → the source is gone.
+    ///
+    /// Severity: error when the original names the source, warning when it only has a cue.
+    ///
+    /// ## Known false positives
+    /// An attribution that the translation moved two or more sentences away; attribution verbs missing
+    /// from the translation language's pack.
+    pub static ATTRIBUTION_DROPPED = {
+        code: "TP502",
+        name: "attribution-dropped",
+        severity: Error,
+        summary: "a reported claim is stated as fact in the translation",
+        check: check,
+    };
+}
+
+fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for view in ctx.paired_beads() {
+        for change in diff(ctx, view) {
+            if let AttributionChange::Dropped { orig: (o, oa) } = change {
+                let (severity, who) = match &oa.source {
+                    Some(s) => (rule.severity, format!(" to `{}`", s.text)),
+                    None => (Severity::Warning, String::new()),
+                };
+                let message =
+                    format!("attribution dropped: the original attributes this{who} (`{}`)", oa.cue);
+                let tl = ctx.trans_loc(view.bead.translation[0], None, "stated as fact");
+                let ol = ctx.orig_loc(o, Some(oa.span.clone()), "the original's attribution");
+                out.push(ctx.finding_with(rule, severity, Some(view.bead), message, Some(tl), Some(ol)));
+            }
+        }
+    }
+}

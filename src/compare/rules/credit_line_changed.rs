@@ -1,0 +1,82 @@
+use crate::compare::common::fold;
+use crate::compare::{Context, Rule};
+use crate::index::{OrigIdx, TransIdx};
+use crate::report::{Finding, Severity};
+
+declare_rule! {
+    /// ## What it checks
+    /// The article's source or credit line ("Quelle: dpa", "(AFP)", "source: Reuters", a byline): an
+    /// original credit line with no credit line in the translation (dropped, an error when it names an
+    /// agency or a person), or a credit line that names a different agency or author (changed, an
+    /// error).
+    ///
+    /// ## Why it matters
+    /// Syndicated news must keep its credit: dropping or changing it misrepresents where the report
+    /// comes from and may breach the licence it was republished under.
+    ///
+    /// ## Example
+    /// Original ends with „Quelle: dpa“; the translation ends with "Source: Reuters" → the credit
+    /// changed.
+    ///
+    /// ## Known false positives
+    /// Publishers that move the credit into page metadata on purpose.
+    pub static CREDIT_LINE_CHANGED = {
+        code: "TP801",
+        name: "credit-line-changed",
+        severity: Error,
+        summary: "the article's source or credit line was dropped or changed",
+        check: check,
+    };
+}
+
+/// The names in a credit line: its words that are not credit markers, folded.
+fn names(text: &str, markers: &[String]) -> Vec<String> {
+    let markers: Vec<String> = markers.iter().map(|m| fold(m.trim_end_matches(':'))).collect();
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2 && !markers.iter().any(|m| m == w))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    let orig: Vec<OrigIdx> = (0..ctx.original.sentences.len())
+        .map(OrigIdx)
+        .filter(|&i| ctx.orig_claims(i).credit.is_some())
+        .collect();
+    let trans: Vec<TransIdx> = (0..ctx.translation.sentences.len())
+        .map(TransIdx)
+        .filter(|&i| ctx.trans_claims(i).credit.is_some())
+        .collect();
+    let Some(&o) = orig.last() else { return };
+    let Some(ocredit) = ctx.orig_claims(o).credit.as_ref() else { return };
+    let onames = names(&ocredit.text, &ctx.original.language.pack.claims.credit_markers);
+    let ol = ctx.orig_loc(o, Some(ocredit.span.clone()), "the original's credit line");
+    match trans.last() {
+        None => {
+            let severity = if onames.is_empty() { Severity::Warning } else { rule.severity };
+            let message =
+                format!("credit line dropped: the original's `{}` is not in the translation", ocredit.text);
+            let last = ctx.alignment.beads.len();
+            let tl = ctx.trans_gap(last, "the credit line is missing");
+            out.push(ctx.finding_with(rule, severity, None, message, tl, Some(ol)));
+        }
+        Some(&t) => {
+            let Some(tcredit) = ctx.trans_claims(t).credit.as_ref() else { return };
+            let tnames = names(&tcredit.text, &ctx.translation.language.pack.claims.credit_markers);
+            let shared = onames.iter().any(|n| tnames.contains(n));
+            if !onames.is_empty() && !tnames.is_empty() && !shared {
+                let message = format!(
+                    "credit line changed: `{}` in the original, `{}` in the translation",
+                    ocredit.text, tcredit.text
+                );
+                let tl = ctx.trans_loc(
+                    t,
+                    Some(tcredit.span.clone()),
+                    format!("the original credits `{}`", ocredit.text),
+                );
+                out.push(ctx.finding(rule, None, message, Some(tl), Some(ol)));
+            }
+        }
+    }
+}

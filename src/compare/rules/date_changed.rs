@@ -1,0 +1,99 @@
+use crate::claims::DateClaim;
+use crate::compare::common::{
+    date_class, date_matches, nearby_orig, nearby_trans, orig_items, trans_items, unmatched,
+};
+use crate::compare::{Context, Rule};
+use crate::report::{Finding, Severity};
+
+declare_rule! {
+    /// ## What it checks
+    /// Dates and times of an original sentence against the aligned translation, by component:
+    /// years, months with their days (`am 14. März` = `on March 14`), weekdays (`Dienstag` =
+    /// `Tuesday`), clock times (`3.40 Uhr` = `3:40 a.m.`) and relative days (`gestern` = `yesterday`).
+    /// A component that differs is an error; one that is missing or added is a warning.
+    ///
+    /// ## Why it matters
+    /// A wrong day or time misplaces an event; in breaking news the timeline is often the story.
+    ///
+    /// ## Example
+    /// Original: „Das Feuer brach in der Nacht auf Donnerstag aus.“ Translation: "The fire broke out on
+    /// Wednesday night." → `Donnerstag` became `Wednesday`.
+    ///
+    /// ## Known false positives
+    /// A translation that resolves a relative day ("gestern") into a weekday ("on Tuesday") is
+    /// accepted; one that resolves it into a date is reported as an added date. Times written in
+    /// 12-hour form without a.m./p.m. match either half of the day.
+    pub static DATE_CHANGED = {
+        code: "TP201",
+        name: "date-changed",
+        severity: Error,
+        summary: "a date or time differs, is missing or was added",
+        check: check,
+    };
+}
+
+/// Relative days and weekdays render each other ("gestern" as "on Tuesday").
+fn interchangeable(a: u8, b: u8) -> bool {
+    a == b || matches!((a, b), (2, 4) | (4, 2))
+}
+
+fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for view in ctx.paired_beads() {
+        let bead = view.bead;
+        let o = orig_items(ctx, bead, |c| &c.dates);
+        let t = trans_items(ctx, bead, |c| &c.dates);
+        let (uo, ut) = unmatched(&o, &t, |a, b| date_matches(a.1, b.1));
+        let near_t: Vec<&DateClaim> = nearby_trans(ctx, view.index, |c| &c.dates);
+        let near_o: Vec<&DateClaim> = nearby_orig(ctx, view.index, |c| &c.dates);
+        let mut uo: Vec<_> = uo
+            .into_iter()
+            .map(|i| o[i])
+            .filter(|(_, d)| !near_t.iter().any(|n| date_matches(d, n)))
+            .collect();
+        let mut ut: Vec<_> = ut
+            .into_iter()
+            .map(|j| t[j])
+            .filter(|(_, d)| !near_o.iter().any(|n| date_matches(d, n)))
+            .collect();
+
+        // Changed: the same class on both sides with different values.
+        let mut i = 0;
+        while i < uo.len() {
+            let class = date_class(uo[i].1);
+            if let Some(j) = ut.iter().position(|x| date_class(x.1) == class) {
+                let (oi, od) = uo.remove(i);
+                let (ti, td) = ut.remove(j);
+                let message =
+                    format!("date changed: `{}` in the original, `{}` in the translation", od.text, td.text);
+                let tl = ctx.trans_loc(ti, Some(td.span.clone()), format!("the original says `{}`", od.text));
+                let ol = ctx.orig_loc(oi, Some(od.span.clone()), "the original's date");
+                out.push(ctx.finding(rule, Some(bead), message, Some(tl), Some(ol)));
+            } else {
+                i += 1;
+            }
+        }
+        // A relative day rendered as a weekday (or the reverse) is a fair translation.
+        let mut i = 0;
+        while i < uo.len() {
+            let class = date_class(uo[i].1);
+            if let Some(j) = ut.iter().position(|x| interchangeable(date_class(x.1), class)) {
+                uo.remove(i);
+                ut.remove(j);
+            } else {
+                i += 1;
+            }
+        }
+        for (oi, od) in uo {
+            let message = format!("date missing: the original's `{}` is not in the translation", od.text);
+            let tl = ctx.trans_loc(bead.translation[0], None, format!("no `{}` here", od.text));
+            let ol = ctx.orig_loc(oi, Some(od.span.clone()), "this date has no counterpart");
+            out.push(ctx.finding_with(rule, Severity::Warning, Some(bead), message, Some(tl), Some(ol)));
+        }
+        for (ti, td) in ut {
+            let message = format!("date added: `{}` is not in the original", td.text);
+            let tl = ctx.trans_loc(ti, Some(td.span.clone()), "not in the original");
+            let ol = ctx.orig_loc(bead.original[0], None, format!("no `{}` here", td.text));
+            out.push(ctx.finding_with(rule, Severity::Warning, Some(bead), message, Some(tl), Some(ol)));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+use crate::compare::common::{orig_items, trans_items};
+use crate::compare::{Context, Rule};
+use crate::report::Finding;
+
+declare_rule! {
+    /// ## What it checks
+    /// An original sentence with a hedge or epistemic marker ("offenbar", "angeblich", "mutmaßlich",
+    /// "zunächst", "apparently", "reportedly", "initially") aligned with a translation that has none.
+    ///
+    /// ## Why it matters
+    /// A hedge says how certain a claim is. Without it, "apparently holding back" becomes "holding back":
+    /// a report turns into a verdict, and an early, unconfirmed state ("initially no confirmation")
+    /// turns into a settled one.
+    ///
+    /// ## Example
+    /// Original: „Russland hält sich offenbar zurück.“ Translation: "Russia is holding back." → the hedge
+    /// `offenbar` is gone.
+    ///
+    /// ## Known false positives
+    /// Hedges rendered by a construction the language pack does not list ("it seems that", "is said
+    /// to"); hence a warning.
+    pub static HEDGE_DROPPED = {
+        code: "TP601",
+        name: "hedge-dropped",
+        severity: Warning,
+        summary: "a hedged claim is stated with certainty in the translation",
+        check: check,
+    };
+}
+
+fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for view in ctx.paired_beads() {
+        let o = orig_items(ctx, view.bead, |c| &c.hedges);
+        let t = trans_items(ctx, view.bead, |c| &c.hedges);
+        if let (Some(&(oi, h)), true) = (o.first(), t.is_empty()) {
+            let message = format!("hedge dropped: the original's `{}` has no counterpart", h.text);
+            let tl = ctx.trans_loc(view.bead.translation[0], None, "stated without the hedge");
+            let ol = ctx.orig_loc(oi, Some(h.span.clone()), "the original hedges here");
+            out.push(ctx.finding(rule, Some(view.bead), message, Some(tl), Some(ol)));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+use crate::compare::common::{orig_items, trans_items};
+use crate::compare::{Context, Rule};
+use crate::report::Finding;
+
+declare_rule! {
+    /// ## What it checks
+    /// Explicit negation ("nicht", "kein", "nie", "niemand", "not", "no", "never", "nobody") present on
+    /// one side of a bead and absent on the other. Words that contain a negation without negating the
+    /// claim ("unable", "failed to", "nicht nur … sondern auch") are listed per language and ignored.
+    ///
+    /// ## Why it matters
+    /// A lost or added "not" reverses the claim: "no independent confirmation" becomes "independent
+    /// confirmation".
+    ///
+    /// ## Example
+    /// Original: „Es gab zunächst keine unabhängige Bestätigung.“ Translation: "There was initially
+    /// independent confirmation." → the negation `keine` is gone.
+    ///
+    /// ## Known false positives
+    /// Negation expressed by a prefix or an antonym on one side ("unklar" for "not clear", "failed" for
+    /// "did not succeed") and double negatives; hence a warning.
+    pub static NEGATION_FLIPPED = {
+        code: "TP701",
+        name: "negation-flipped",
+        severity: Warning,
+        summary: "a negation is present on one side only",
+        check: check,
+    };
+}
+
+fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for view in ctx.paired_beads() {
+        let o = orig_items(ctx, view.bead, |c| &c.negations);
+        let t = trans_items(ctx, view.bead, |c| &c.negations);
+        match (o.first(), t.first()) {
+            (Some(&(oi, n)), None) => {
+                let message = format!("negation dropped: the original's `{}` has no counterpart", n.text);
+                let tl = ctx.trans_loc(view.bead.translation[0], None, "no negation here");
+                let ol = ctx.orig_loc(oi, Some(n.span.clone()), "the original negates");
+                out.push(ctx.finding(rule, Some(view.bead), message, Some(tl), Some(ol)));
+            }
+            (None, Some(&(ti, n))) => {
+                let message = format!("negation added: `{}` has no counterpart in the original", n.text);
+                let tl = ctx.trans_loc(ti, Some(n.span.clone()), "not negated in the original");
+                let ol = ctx.orig_loc(view.bead.original[0], None, "no negation here");
+                out.push(ctx.finding(rule, Some(view.bead), message, Some(tl), Some(ol)));
+            }
+            _ => {}
+        }
+    }
+}
