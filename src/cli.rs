@@ -330,7 +330,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Rules(args) => match args.format {
             ViewFormat::Text => {
                 for r in compare::RULES {
-                    writeln!(buf, "{}  {:<24} {:<8} {}", r.code, r.name, r.severity, r.summary)
+                    writeln!(buf, "{}  {:<24} {:<8} {}", r.code, r.name, r.severity.as_str(), r.summary)
                         .map_err(io)?;
                 }
             }
