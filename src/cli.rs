@@ -80,7 +80,7 @@ pub enum ColorChoice {
 pub struct CheckArgs {
     #[command(flatten)]
     pub pair: PairArgs,
-    /// Output format.
+    /// Output format (`full` whether or not standard output is a terminal: only colour depends on it).
     #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
     pub format: CheckFormat,
     /// Exit with 1 when a finding at or above this severity is reported.
@@ -98,8 +98,18 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     /// Diagnostics quoting both documents, then a summary.
     Full,
+    /// One line a finding: `path:line:col: CODE message`.
+    Concise,
     /// The report as one JSON document.
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on a pull request).
+    Github,
+    /// A summary table and the findings, for a pull-request or ticket comment.
+    Markdown,
+    /// One self-contained page with both documents side by side.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -240,9 +250,19 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 CheckFormat::Full => {
                     render::full::render(&report, &style(args.pair.color), buf).map_err(io)?
                 }
+                CheckFormat::Concise => render::concise::render(&report, buf).map_err(io)?,
                 CheckFormat::Json => render::json::render(&report, buf).map_err(io)?,
+                CheckFormat::Sarif => render::sarif::render(&report, compare::RULES, buf).map_err(io)?,
+                CheckFormat::Github => render::github::render(&report, buf).map_err(io)?,
+                CheckFormat::Markdown => render::markdown::render(&report, buf).map_err(io)?,
+                CheckFormat::Html => render::html::render(&report, buf).map_err(io)?,
             }
-            out.notes = if args.format == CheckFormat::Json { Vec::new() } else { report.notes.clone() };
+            // Notes go to standard error unless the format carries them itself.
+            out.notes = if matches!(args.format, CheckFormat::Json | CheckFormat::Html) {
+                Vec::new()
+            } else {
+                report.notes.clone()
+            };
             out.code = if report.fails(args.fail_on.severity()) { EXIT_FINDINGS } else { EXIT_CLEAN };
         }
         Command::Batch(args) => {

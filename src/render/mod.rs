@@ -5,8 +5,13 @@
 //! same fabricated findings (`tests/render.rs`). Output is deterministic: no hash-map order, no time, no
 //! terminal width unless the caller passes one.
 
+pub mod concise;
 pub mod full;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod views;
 
 use anstyle::{AnsiColor, Effects, Style as AStyle};
@@ -52,4 +57,28 @@ impl Style {
     pub(crate) fn dim(&self) -> AStyle {
         AStyle::new().effects(Effects::DIMMED)
     }
+}
+
+/// 1-based line and column (in characters) of a raw byte offset; offsets past the end or inside a
+/// character are moved back to the nearest character boundary.
+pub(crate) fn line_col(raw: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(raw.len());
+    while offset > 0 && !raw.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &raw[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The raw text of a location's sentence, or the sentence text when the raw span is unusable.
+pub(crate) fn sentence_raw(doc: &crate::report::DocumentInfo, sentence: usize) -> Option<&str> {
+    let s = doc.sentences.get(sentence)?;
+    Some(doc.raw.get(s.span.clone()).unwrap_or(&s.text))
+}
+
+/// Line breaks and tabs as spaces, for one-line output.
+pub(crate) fn one_line(s: &str) -> String {
+    s.replace("\r\n", " ").replace(['\n', '\r', '\t'], " ")
 }
