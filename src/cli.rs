@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, Options};
-use crate::error::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Error, Result};
+use crate::error::{EXIT_CLEAN, EXIT_ERROR, Error, Result};
 use crate::input::Document;
 use crate::render::{self, Style};
 use crate::report::Severity;
@@ -35,6 +35,8 @@ pub enum Command {
     Claims(SegmentArgs),
     /// List the rules.
     Rules(RulesArgs),
+    /// Print the configuration that applies to a translation (from `provcheck.toml`).
+    Config(ConfigCommandArgs),
     /// Print a rule's documentation.
     Explain {
         /// Rule code (`TP101`) or name (`number-changed`).
@@ -83,15 +85,38 @@ pub struct CheckArgs {
     /// Output format (`full` whether or not standard output is a terminal: only colour depends on it).
     #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
     pub format: CheckFormat,
-    /// Exit with 1 when a finding at or above this severity is reported.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Exit with 1 when a finding at or above this severity is reported [default: error, or the
+    /// configuration's `fail-on`].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Only these rules (code prefix or name; repeatable, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
     /// Leave out these rules (code prefix or name; repeatable, comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Where the configuration comes from.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of searching for `provcheck.toml` upward from the
+    /// translation's folder.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigCommandArgs {
+    /// The translation (or folder) whose configuration to show; the current folder when omitted.
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -202,7 +227,7 @@ pub struct Outcome {
     pub code: i32,
 }
 
-fn style(choice: ColorChoice) -> Style {
+pub(crate) fn style(choice: ColorChoice) -> Style {
     let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -213,7 +238,7 @@ fn style(choice: ColorChoice) -> Style {
     Style { color, ..Style::default() }
 }
 
-fn read_pair(pair: &PairArgs) -> Result<(Document, Document)> {
+pub(crate) fn read_pair(pair: &PairArgs) -> Result<(Document, Document)> {
     if pair.original.as_os_str() == "-" && pair.translation.as_os_str() == "-" {
         return Err(Error::msg("only one of the two documents can be read from standard input"));
     }
@@ -222,7 +247,7 @@ fn read_pair(pair: &PairArgs) -> Result<(Document, Document)> {
     Ok((original, translation))
 }
 
-fn options_from(pair: &PairArgs) -> Options {
+pub(crate) fn options_from(pair: &PairArgs) -> Options {
     Options {
         original_lang: pair.from.clone(),
         translation_lang: pair.to.clone(),
@@ -239,31 +264,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let io = |e: std::io::Error| Error::msg(format!("cannot write output: {e}"));
     match cli.command {
         Command::Check(args) => {
-            let (original, translation) = read_pair(&args.pair)?;
-            let mut options = options_from(&args.pair);
-            options.select = args.select.clone();
-            options.ignore = args.ignore.clone();
-            validate_rule_keys(&options.select, "--select")?;
-            validate_rule_keys(&options.ignore, "--ignore")?;
-            let report = check::check(original, translation, &options)?;
-            match args.format {
-                CheckFormat::Full => {
-                    render::full::render(&report, &style(args.pair.color), buf).map_err(io)?
-                }
-                CheckFormat::Concise => render::concise::render(&report, buf).map_err(io)?,
-                CheckFormat::Json => render::json::render(&report, buf).map_err(io)?,
-                CheckFormat::Sarif => render::sarif::render(&report, compare::RULES, buf).map_err(io)?,
-                CheckFormat::Github => render::github::render(&report, buf).map_err(io)?,
-                CheckFormat::Markdown => render::markdown::render(&report, buf).map_err(io)?,
-                CheckFormat::Html => render::html::render(&report, buf).map_err(io)?,
-            }
-            // Notes go to standard error unless the format carries them itself.
-            out.notes = if matches!(args.format, CheckFormat::Json | CheckFormat::Html) {
-                Vec::new()
-            } else {
-                report.notes.clone()
-            };
-            out.code = if report.fails(args.fail_on.severity()) { EXIT_FINDINGS } else { EXIT_CLEAN };
+            let outcome = crate::workflow::check_command(&args)?;
+            return Ok(outcome);
+        }
+        Command::Config(args) => {
+            let start = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+            let text = crate::workflow::config_command(&start, &args.config)?;
+            buf.extend_from_slice(text.as_bytes());
         }
         Command::Batch(args) => {
             out.code = batch::run(&args, buf)?;
@@ -379,7 +386,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     Ok(out)
 }
 
-fn validate_rule_keys(keys: &[String], flag: &str) -> Result<()> {
+pub(crate) fn validate_rule_keys(keys: &[String], flag: &str) -> Result<()> {
     for k in keys {
         let known = compare::RULES
             .iter()

@@ -20,6 +20,7 @@ mod check;
 pub mod claims;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod index;
 pub mod input;
@@ -27,6 +28,7 @@ pub mod lang;
 pub mod render;
 pub mod report;
 pub mod segment;
+pub mod workflow;
 
 pub use check::{
     Options, Prepared, build_report, check, doc_info, prepare, resolve_language, selected_rules,

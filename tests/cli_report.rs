@@ -47,7 +47,8 @@ fn pair(name: &str) -> PathBuf {
     dir
 }
 
-const CHECK: [&str; 7] = ["check", "story.de.md", "story.en.md", "--from", "de", "--to", "en"];
+/// `--isolated`: no stray `provcheck.toml` above the scratch folder can change these runs.
+const CHECK: [&str; 8] = ["check", "story.de.md", "story.en.md", "--from", "de", "--to", "en", "--isolated"];
 
 fn check(dir: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<&str> = CHECK.to_vec();
@@ -115,5 +116,108 @@ fn unknown_format_is_a_usage_error() {
         "{}",
         text(&out.stderr)
     );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The pair in `sub/` under a folder holding `provcheck.toml` with `config`.
+fn configured(name: &str, config: &str) -> PathBuf {
+    let dir = scratch(name);
+    write(&dir, "provcheck.toml", config);
+    write(&dir, "sub/story.de.md", ORIGINAL);
+    write(&dir, "sub/story.en.md", TRANSLATION);
+    dir
+}
+
+const SUB: [&str; 3] = ["check", "sub/story.de.md", "sub/story.en.md"];
+
+fn check_sub(dir: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<&str> = SUB.to_vec();
+    args.extend_from_slice(&["--format", "concise"]);
+    args.extend_from_slice(extra);
+    provcheck(dir, &args)
+}
+
+#[test]
+fn configuration_is_found_upward_and_flags_win() {
+    let dir = configured(
+        "config-upward",
+        "original-lang = \"de\"\ntranslation-lang = \"en\"\nfail-on = \"warning\"\n",
+    );
+    let out = check_sub(&dir, &[]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("sub/story.en.md:"), "{stdout}");
+    assert!(stdout.ends_with(": TP001 the translation drops original sentence 3\n"), "{stdout}");
+    assert_eq!(out.status.code(), Some(1), "fail-on = warning from the file");
+    assert_eq!(text(&out.stderr), "", "languages came from the file, so nothing was detected");
+
+    let out = check_sub(&dir, &["--fail-on", "error"]);
+    assert_eq!(out.status.code(), Some(0), "--fail-on wins over the file");
+
+    let out = check_sub(&dir, &["--isolated", "--from", "de", "--to", "en"]);
+    assert_eq!(out.status.code(), Some(0), "--isolated ignores the file: fail-on is error again");
+
+    write(&dir, "other.toml", "ignore = [\"dropped-sentence\"]\n");
+    let out = check_sub(&dir, &["--config", "other.toml", "--from", "de", "--to", "en"]);
+    assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn per_path_settings_apply_to_matching_translations() {
+    let dir = configured(
+        "config-per-path",
+        "original-lang = \"de\"\ntranslation-lang = \"en\"\n\n[[per-path]]\npaths = [\"sub/**\"]\n\
+         ignore = [\"TP0\"]\n\n[[per-path]]\npaths = [\"elsewhere/*.md\"]\nfail-on = \"info\"\n",
+    );
+    let out = check_sub(&dir, &[]);
+    assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
+
+    let out = provcheck(&dir, &["config", "sub/story.en.md"]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = text(&out.stdout);
+    let path = dir.join("provcheck.toml");
+    assert_eq!(
+        shown,
+        format!(
+            "# configuration: {}\n# per-path tables applied: #1\noriginal-lang = \"de\"\n\
+             translation-lang = \"en\"\n# select = all rules\nignore = [\"TP0\"]\nfail-on = \"error\"\n\n\
+             [severity]\n",
+            path.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn configuration_errors_name_the_key_and_exit_2() {
+    let dir = configured("config-unknown", "translation-lang = \"en\"\nselct = [\"TP1\"]\n");
+    let out = check_sub(&dir, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout), "");
+    let path = dir.join("provcheck.toml");
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: {}:2:1: unknown field `selct`, expected one of `original-lang`, `translation-lang`, \
+             `select`, `ignore`, `fail-on`, `severity`, `per-path`\n",
+            path.display()
+        )
+    );
+
+    write(&dir, "provcheck.toml", "ignore = [\"TP9\"]\n");
+    let out = check_sub(&dir, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!("error: {}: `ignore`: no rule matches `TP9` (see `provcheck rules`)\n", path.display())
+    );
+
+    let out = check_sub(&dir, &["--config", "missing.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "error: missing.toml: cannot read: no such file\n");
+
+    let out = check_sub(&dir, &["--config", "missing.toml", "--isolated"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("'--config <PATH>' cannot be used with '--isolated'"));
     let _ = std::fs::remove_dir_all(dir);
 }
