@@ -189,7 +189,7 @@ pub fn build_report(
             Severity::Info => summary.infos += 1,
         }
     }
-    Report {
+    let mut report = Report {
         version: report::FORMAT_VERSION,
         original: doc_info(original),
         translation: doc_info(translation),
@@ -198,7 +198,10 @@ pub fn build_report(
         findings,
         summary,
         notes,
-    }
+    };
+    // Waiver comments are part of the translation, so every caller honours them.
+    report::suppress::apply_waivers(&mut report);
+    report
 }
 
 fn side(p: &Prepared) -> Side<'_> {

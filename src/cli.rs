@@ -97,6 +97,12 @@ pub struct CheckArgs {
     pub ignore: Vec<String>,
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// Leave out findings listed in this baseline file (only new findings are reported and fail the run).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every current finding to this baseline file and exit with 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Where the configuration comes from.

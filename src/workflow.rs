@@ -81,15 +81,81 @@ pub fn check_command(args: &CheckArgs) -> Result<Outcome> {
     let settings = config.as_ref().map(|c| c.settings_for(&args.pair.translation)).unwrap_or_default();
     let (options, fail_on) = options(args, &settings)?;
     let (original, translation) = cli::read_pair(&args.pair)?;
-    let report = check::check(original, translation, &options)?;
+    let mut report = check::check(original, translation, &options)?;
     let mut out = Outcome::default();
+    let written = baseline(std::slice::from_mut(&mut report), args, &mut out.notes)?;
     render_report(&report, args, &mut out.stdout)?;
     // Notes go to standard error unless the format carries them itself.
     if !matches!(args.format, CheckFormat::Json | CheckFormat::Html) {
-        out.notes.clone_from(&report.notes);
+        out.notes.splice(0..0, report.notes.iter().cloned());
     }
-    out.code = if report.fails(fail_on) { EXIT_FINDINGS } else { EXIT_CLEAN };
+    out.code = if !written && report.fails(fail_on) { EXIT_FINDINGS } else { EXIT_CLEAN };
     Ok(out)
+}
+
+/// The key a translation goes by in a baseline: its path relative to the baseline file's folder
+/// (absolute when outside it), with `/` separators.
+pub fn baseline_key(translation: &str, baseline_file: &Path) -> String {
+    if translation == "<stdin>" {
+        return translation.to_owned();
+    }
+    let path = crate::config::absolute(Path::new(translation));
+    let base = crate::config::absolute(baseline_file);
+    let base = base.parent().unwrap_or(Path::new("/"));
+    match path.strip_prefix(base) {
+        Ok(rel) => rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// `--write-baseline` and `--baseline`: writes the current findings (before filtering), then leaves out
+/// the known ones. Returns whether a baseline was written (the run then exits with 0).
+fn baseline(reports: &mut [Report], args: &CheckArgs, notes: &mut Vec<String>) -> Result<bool> {
+    use crate::report::suppress::{self, Baseline};
+    let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
+    if let Some(file) = &args.write_baseline {
+        let b = Baseline::from_reports(reports.iter().map(|r| (r, baseline_key(&r.translation.path, file))));
+        std::fs::write(file, b.to_json()).map_err(|e| {
+            Error::msg(format!(
+                "{}: cannot write the baseline: {}",
+                file.display(),
+                lowercase(&e.to_string())
+            ))
+        })?;
+        notes.push(format!(
+            "wrote {} {} to the baseline {}",
+            b.findings.len(),
+            plural(b.findings.len()),
+            file.display()
+        ));
+    }
+    if let Some(file) = &args.baseline {
+        let text =
+            std::fs::read_to_string(file).map_err(|source| Error::Io { path: file.clone(), source })?;
+        let b = Baseline::parse(&text).map_err(|m| Error::Config {
+            path: Some(file.clone()),
+            message: format!("not a provcheck baseline: {m}"),
+        })?;
+        let mut counts = b.counts();
+        let mut removed = 0;
+        for r in reports.iter_mut() {
+            let key = baseline_key(&r.translation.path, file);
+            removed += suppress::apply_baseline(r, &key, &mut counts);
+        }
+        if removed > 0 {
+            notes.push(format!(
+                "{removed} {} known from the baseline {} left out",
+                plural(removed),
+                file.display()
+            ));
+        }
+    }
+    Ok(args.write_baseline.is_some())
+}
+
+fn lowercase(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn render_report(report: &Report, args: &CheckArgs, buf: &mut Vec<u8>) -> Result<()> {

@@ -221,3 +221,72 @@ fn configuration_errors_name_the_key_and_exit_2() {
     assert!(text(&out.stderr).contains("'--config <PATH>' cannot be used with '--isolated'"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn waiver_comments_allow_a_rule_on_a_sentence() {
+    let dir = pair("waiver");
+    let before = check(&dir, &["--format", "concise", "--fail-on", "warning"]);
+    assert_eq!(before.status.code(), Some(1));
+    assert!(text(&before.stdout).contains(" TP001 "));
+
+    let waived = TRANSLATION.replace("evening.", "evening. <!-- provcheck: allow dropped-sentence -->");
+    write(&dir, "story.en.md", &waived);
+    let out = check(&dir, &["--format", "concise", "--fail-on", "warning"]);
+    assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
+    assert_eq!(text(&out.stderr), "note: story.en.md: 1 finding waived by comments in the translation\n");
+
+    // A waiver for another rule waives nothing; one naming no rule says so.
+    let other = TRANSLATION.replace("evening.", "evening. <!-- provcheck: allow number-changed, TP9 -->");
+    write(&dir, "story.en.md", &other);
+    let out = check(&dir, &["--format", "concise", "--fail-on", "warning"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "note: story.en.md:3: the waiver names no rule `TP9` (see `provcheck rules`)\n"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn baseline_reports_only_new_findings() {
+    let dir = pair("baseline");
+    let out = check(&dir, &["--fail-on", "warning", "--write-baseline", "baseline.json"]);
+    assert_eq!(out.status.code(), Some(0), "writing a baseline is not a failure");
+    assert!(text(&out.stderr).ends_with("note: wrote 1 finding to the baseline baseline.json\n"));
+    let written = std::fs::read_to_string(dir.join("baseline.json")).expect("baseline written");
+    let v: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["findings"][0]["translation"], "story.en.md");
+    assert_eq!(v["findings"][0]["code"], "TP001");
+    assert_eq!(v["findings"][0]["fingerprint"].as_str().map(str::len), Some(16));
+
+    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
+    assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
+    assert!(text(&out.stderr).ends_with("note: 1 finding known from the baseline baseline.json left out\n"));
+
+    // Lines shift above the finding: still the same finding.
+    write(&dir, "story.en.md", &format!("\n\n\n{TRANSLATION}"));
+    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
+    assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
+
+    // The neighbour of the gap changes: the same dropped sentence.
+    write(&dir, "story.en.md", &TRANSLATION.replace("the evening", "late evening"));
+    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
+    assert_eq!(out.status.code(), Some(0));
+
+    // The sentence the finding is about changes: the finding is new.
+    write(&dir, "story.de.md", &ORIGINAL.replace("dauern an", "laufen noch"));
+    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains(" TP001 "));
+
+    write(&dir, "bad.json", "{\"version\": 1, \"findings\": [], \"extra\": 1}");
+    let out = check(&dir, &["--baseline", "bad.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("error: bad.json: not a provcheck baseline: unknown field `extra`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -5,6 +5,8 @@
 //! original position, then code), serialisable as the JSON wire format (see `docs/json-format.md`).
 //! This module must not print or colour anything.
 
+pub mod suppress;
+
 use std::ops::Range;
 
 use serde::Serialize;
