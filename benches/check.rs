@@ -1,2 +1,53 @@
-//! Placeholder: filled in by the check benchmark work.
-fn main() {}
+//! `check` speed: one article pair end to end (a 25-sentence German article and its English
+//! translation, from `fixtures/check/de-en`), and batch throughput over many pairs on all cores.
+//!
+//! Run: `cargo bench --bench check`. Figures are recorded in `docs/measurements.md`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use provcheck::input::{Document, Format};
+use provcheck::{Options, check};
+use rayon::prelude::*;
+
+fn load(path: &str) -> String {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+fn options() -> Options {
+    Options { original_lang: Some("de".into()), translation_lang: Some("en".into()), ..Options::default() }
+}
+
+fn run(original: &str, translation: &str, options: &Options) -> usize {
+    let o = Document::from_bytes("o.md", original.as_bytes(), Format::Markdown).expect("fixture is valid");
+    let t = Document::from_bytes("t.md", translation.as_bytes(), Format::Markdown).expect("fixture is valid");
+    check(o, t, options).map(|r| r.findings.len()).unwrap_or(0)
+}
+
+fn bench(c: &mut Criterion) {
+    let original = load("fixtures/check/de-en/original.de.md");
+    let translation = load("fixtures/check/de-en/translation.en.md");
+    let options = options();
+    c.bench_function("check/article-25-sentences", |b| {
+        b.iter(|| run(black_box(&original), black_box(&translation), &options))
+    });
+
+    let variants: Vec<String> =
+        std::fs::read_dir(format!("{}/fixtures/check/de-en/variants", env!("CARGO_MANIFEST_DIR")))
+            .map(|d| {
+                d.filter_map(|e| e.ok()).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect()
+            })
+            .unwrap_or_default();
+    let pairs: Vec<&String> = variants.iter().cycle().take(200).collect();
+    let mut group = c.benchmark_group("batch");
+    group.throughput(Throughput::Elements(pairs.len() as u64));
+    group.sample_size(10);
+    group.bench_function("200-pairs-all-cores", |b| {
+        b.iter(|| pairs.par_iter().map(|t| run(&original, t, &options)).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

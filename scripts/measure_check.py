@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Measures `provcheck check` on the real data in ../shared/data (see docs/measurements.md).
+
+  scripts/measure_check.py news          false alarms on professional translations (WMT newstest2020 de-en)
+  scripts/measure_check.py perturb       detection of known defects injected into those translations
+  scripts/measure_check.py mqm           detection of expert-annotated errors (WMT MQM en-de, Bio-MQM de-en)
+  scripts/measure_check.py all
+
+Documents are built one segment per paragraph, so every finding maps back to its segment through the
+paragraph number of the sentence it points at. Runs `provcheck batch` once per data set (release build).
+Options: --bin PATH (default target/release/provcheck), --data DIR (default ../shared/data),
+--show N (print N example findings per rule), --limit N (documents per data set).
+"""
+import argparse
+import collections
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def batch(bin_path, jobs):
+    """Runs provcheck batch on a list of job dicts; returns the reports in order."""
+    payload = "".join(json.dumps(j, ensure_ascii=False) + "\n" for j in jobs)
+    p = subprocess.run([bin_path, "batch", "-", "--fail-on", "info"], input=payload.encode(), capture_output=True)
+    if p.returncode == 2 and not p.stdout:
+        sys.exit(p.stderr.decode())
+    out = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    assert len(out) == len(jobs), (len(out), len(jobs))
+    return out
+
+
+def paragraph_of(report, finding):
+    """The segment (paragraph) a finding points at: its translation sentence, else its original one."""
+    for side in ("translation", "original"):
+        loc = finding.get(side)
+        if loc is not None:
+            return side, report[side]["sentences"][loc["sentence"]]["paragraph"]
+    return None, None
+
+
+def doc(segments):
+    # A segment may hold several sentences; blank lines keep each segment its own paragraph.
+    return "\n\n".join(s.replace("\n", " ").strip() or "." for s in segments)
+
+
+def load_news(data):
+    path = os.path.join(data, "news", "newstest2020.de-en.docs.jsonl")
+    return [json.loads(l) for l in open(path, encoding="utf-8")]
+
+
+def news(args):
+    arts = load_news(args.data)[: args.limit]
+    jobs = []
+    for a in arts:
+        for ref in sorted(a["references"]):
+            jobs.append({"id": f"{a['doc_id']}/{ref}", "original": doc(a["source"]),
+                         "translation": doc(a["references"][ref]), "original_lang": "de", "translation_lang": "en"})
+    reports = batch(args.bin, jobs)
+    by_sev = collections.Counter()
+    by_rule = collections.Counter()
+    examples = collections.defaultdict(list)
+    with_error = 0
+    failed = 0
+    for r in reports:
+        if "error" in r:
+            failed += 1
+            continue
+        errs = [f for f in r["findings"] if f["severity"] == "error"]
+        with_error += bool(errs)
+        for f in r["findings"]:
+            by_sev[f["severity"]] += 1
+            by_rule[(f["severity"], f["rule"])] += 1
+            examples[(f["severity"], f["rule"])].append((r["id"], f["message"]))
+    n = len(reports)
+    print(f"news: {n} faithful article pairs ({len(arts)} articles x references), {failed} failed to run")
+    print(f"  error-level findings: {by_sev['error']} ({by_sev['error'] / n:.3f} per article; "
+          f"{with_error} articles with at least one)")
+    print(f"  warnings: {by_sev['warning']} ({by_sev['warning'] / n:.2f} per article), infos: {by_sev['info']}")
+    for (sev, rule), c in sorted(by_rule.items(), key=lambda x: (-x[1], x[0])):
+        print(f"    {sev:<8} {rule:<22} {c}")
+        for ex in examples[(sev, rule)][: args.show]:
+            print(f"        {ex[0]}: {ex[1]}")
+
+
+# --- perturbations -------------------------------------------------------------------------------
+
+HEDGES = ["apparently", "reportedly", "allegedly", "initially", "probably", "presumably", "possibly"]
+NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |a )?[^,.;]{2,60}?, ")
+SAID_NAME = re.compile(r"\b(said|says|told|explained|added)\b")
+NAME = re.compile(r"\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)\b")
+NEGATION = re.compile(r"\b(is|was|are|were|do|does|did|has|have|had|will|would|could|can) not\b")
+
+
+def perturbations(article, rng):
+    """Yields (kind, expected rules, segment index, new reference segments) for one article."""
+    src, ref = article["source"], article["references"]["A"]
+    n = len(ref)
+    out = []
+    # Drop a whole segment (not the headline).
+    if n > 3:
+        i = rng.randrange(1, n)
+        out.append(("drop-sentence", {"dropped-sentence"}, i, ref[:i] + ref[i + 1:], "original"))
+    # Insert a segment from another part of the news set.
+    out.append(("add-sentence", {"added-sentence"}, None, None, "translation"))
+    # Change a number that appears in both the source and reference segment.
+    cands = []
+    for i, (s, t) in enumerate(zip(src, ref)):
+        for m in NUMBER.finditer(t):
+            digits = m.group(1).replace(",", "")
+            if digits in s.replace(".", "").replace(",", "") and not (1900 <= float(digits) <= 2100):
+                cands.append((i, m))
+    if cands:
+        i, m = rng.choice(cands)
+        old = m.group(1)
+        val = float(old.replace(",", ""))
+        new = str(int(val) + rng.choice([1, 2, 3, 10])) if val.is_integer() else f"{val + 1:g}"
+        t = ref[i][: m.start(1)] + new + ref[i][m.end(1):]
+        out.append(("change-number", {"number-changed"}, i, ref[:i] + [t] + ref[i + 1:], "translation"))
+    # Swap the speaker: a name next to a speech verb replaced by a name from elsewhere in the article.
+    names_all = sorted({m.group(1) for t in ref for m in NAME.finditer(t)})
+    cands = []
+    for i, t in enumerate(ref):
+        if SAID_NAME.search(t):
+            for m in NAME.finditer(t):
+                if m.start() > 0 and m.group(1) in src[i]:
+                    cands.append((i, m))
+    if cands:
+        i, m = rng.choice(cands)
+        others = [x for x in names_all if x not in ref[i] and x not in src[i] and " " in x]
+        if others:
+            t = ref[i][: m.start(1)] + rng.choice(others) + ref[i][m.end(1):]
+            out.append(("swap-speaker", {"attribution-changed", "name-changed"}, i, ref[:i] + [t] + ref[i + 1:],
+                        "translation"))
+    # Drop "according to X, ".
+    cands = [(i, m) for i, t in enumerate(ref) for m in ACCORDING.finditer(t)]
+    if cands:
+        i, m = rng.choice(cands)
+        rest = ref[i][m.end():]
+        t = ref[i][: m.start()] + rest[:1].upper() + rest[1:]
+        out.append(("drop-according-to", {"attribution-dropped"}, i, ref[:i] + [t] + ref[i + 1:], "translation"))
+    # Drop a hedge.
+    cands = [(i, h) for i, t in enumerate(ref) for h in HEDGES if re.search(rf"\b{h}\b", t)]
+    if cands:
+        i, h = rng.choice(cands)
+        t = re.sub(rf"\s*\b{h}\b,?", "", ref[i], count=1)
+        out.append(("drop-hedge", {"hedge-dropped"}, i, ref[:i] + [t] + ref[i + 1:], "translation"))
+    # Remove a negation.
+    cands = [(i, m) for i, t in enumerate(ref) for m in NEGATION.finditer(t)]
+    if cands:
+        i, m = rng.choice(cands)
+        t = ref[i][: m.start()] + m.group(1) + ref[i][m.end():]
+        out.append(("negate", {"negation-flipped"}, i, ref[:i] + [t] + ref[i + 1:], "translation"))
+    return out
+
+
+def perturb(args):
+    arts = load_news(args.data)[: args.limit]
+    rng = random.Random(2026)
+    jobs, meta = [], []
+    for k, a in enumerate(arts):
+        for kind, rules, seg, new_ref, side in perturbations(a, rng):
+            if kind == "add-sentence":
+                donor = arts[(k + 7) % len(arts)]["references"]["A"]
+                extra = donor[len(donor) // 2]
+                seg = rng.randrange(1, len(a["references"]["A"]) + 1)
+                new_ref = a["references"]["A"][:seg] + [extra] + a["references"]["A"][seg:]
+            jobs.append({"id": f"{a['doc_id']}/{kind}", "original": doc(a["source"]), "translation": doc(new_ref),
+                         "original_lang": "de", "translation_lang": "en"})
+            meta.append((kind, rules, seg, side))
+    reports = batch(args.bin, jobs)
+    found = collections.Counter()
+    total = collections.Counter()
+    misses = collections.defaultdict(list)
+    for r, (kind, rules, seg, side) in zip(reports, meta):
+        total[kind] += 1
+        if "error" in r:
+            continue
+        hit = False
+        for f in r["findings"]:
+            if f["rule"] not in rules or f["severity"] == "info":
+                continue
+            loc = f.get(side)
+            p = r[side]["sentences"][loc["sentence"]]["paragraph"] if loc else None
+            hit |= p == seg
+        found[kind] += hit
+        if not hit:
+            misses[kind].append(r["id"])
+    print(f"perturbations of {len(arts)} articles (reference A), found at the right segment (warning or error):")
+    for kind in sorted(total):
+        print(f"  {kind:<18} {found[kind]:>4}/{total[kind]:<4} {found[kind] / total[kind]:.1%}")
+        for m in misses[kind][: args.show]:
+            print(f"      missed: {m}")
+
+
+# --- MQM -----------------------------------------------------------------------------------------
+
+def mqm(args):
+    sets = [("mqm_newstest2021_ende.docs.jsonl", "en", "de"), ("biomqm_de2en.docs.jsonl", "de", "en")]
+    for name, ol, tl in sets:
+        recs = [json.loads(l) for l in open(os.path.join(args.data, "mqm", name), encoding="utf-8")]
+        recs = recs[: args.limit]
+        jobs = [{"id": f"{r['system']}/{r['doc']}", "original": doc([s["source"] for s in r["segments"]]),
+                 "translation": doc([s["target"] for s in r["segments"]]), "original_lang": ol,
+                 "translation_lang": tl} for r in recs]
+        reports = batch(args.bin, jobs)
+        clean = clean_err = clean_warn = 0
+        cats = collections.Counter()
+        cats_err = collections.Counter()
+        cats_warn = collections.Counter()
+        for rec, rep in zip(recs, reports):
+            if "error" in rep:
+                continue
+            sev_at = collections.defaultdict(set)
+            for f in rep["findings"]:
+                _, p = paragraph_of(rep, f)
+                if p is not None:
+                    sev_at[p].add(f["severity"])
+            for i, seg in enumerate(rec["segments"]):
+                if not seg["errors"]:
+                    clean += 1
+                    clean_err += "error" in sev_at[i]
+                    clean_warn += bool(sev_at[i] & {"error", "warning"})
+                    continue
+                kinds = set()
+                for e in seg["errors"]:
+                    if e["severity"] != "Major":
+                        continue
+                    c = e["category"]
+                    span = (e.get("span") or {}).get("text", "")
+                    if c == "Accuracy/Omission":
+                        kinds.add("omission")
+                    elif c == "Accuracy/Addition":
+                        kinds.add("addition")
+                    elif c == "Accuracy/Mistranslation" and re.search(r"\d", span):
+                        kinds.add("mistranslated number")
+                    elif c == "Accuracy/Mistranslation" and re.search(r"\b[A-ZÄÖÜ][a-zäöüß]+", span) and \
+                            re.search(r"\b" + re.escape(span.split()[0]) + r"\b", seg["source"] or ""):
+                        kinds.add("mistranslated name")
+                for k in kinds:
+                    cats[k] += 1
+                    cats_err[k] += "error" in sev_at[i]
+                    cats_warn[k] += bool(sev_at[i] & {"error", "warning"})
+        print(f"{name}: {len(recs)} (system, document) records")
+        print(f"  clean segments: {clean}; with an error-level finding: {clean_err} ({clean_err / max(clean, 1):.1%}); "
+              f"with a warning or error: {clean_warn} ({clean_warn / max(clean, 1):.1%})")
+        for k in sorted(cats):
+            print(f"  Major {k:<22} segments {cats[k]:>4}: found as error {cats_err[k] / cats[k]:.1%}, "
+                  f"as warning or error {cats_warn[k] / cats[k]:.1%}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["news", "perturb", "mqm", "all"])
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "provcheck"))
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    if not os.path.isdir(args.data):
+        sys.exit(f"no data at {args.data}: this measurement needs ../shared/data")
+    if not os.path.exists(args.bin):
+        sys.exit(f"no binary at {args.bin}: run `cargo build --release` first")
+    for what in (["news", "perturb", "mqm"] if args.what == "all" else [args.what]):
+        globals()[what](args)
+
+
+if __name__ == "__main__":
+    main()
