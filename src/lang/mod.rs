@@ -69,8 +69,9 @@ fn default_script() -> String {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SegmentData {
-    /// Abbreviations written with a final period, given without it (`Dr`, `z. B`, `U.S`). A period after
-    /// one of these does not end a sentence unless the next word clearly starts one.
+    /// Abbreviations written with a final period, given without it (`Dr`, `z. B`, `U.S`); the spaces
+    /// inside them are optional when matching. A period after one of these ends a sentence only when
+    /// the next word is one of the `sentence_starters`.
     #[serde(default)]
     pub abbreviations: Vec<String>,
     /// Abbreviations that never end a sentence, even before a capital (`Dr`, `Prof`, `Nr`).
@@ -79,12 +80,21 @@ pub struct SegmentData {
     /// True when a number followed by a period can be an ordinal (`am 20. September`, `der 3. Platz`).
     #[serde(default)]
     pub ordinal_period: bool,
-    /// Words after which `\d+.` is an ordinal, not a sentence end (`am`, `im`, `der`, `seit`).
+    /// Words after which `\d+.` is an ordinal, not a sentence end (`am`, `im`, `der`, `seit`); compared
+    /// case-insensitively.
     #[serde(default)]
     pub ordinal_lead_words: Vec<String>,
-    /// Words after which an ordinal's period stands before a noun (`Platz`, `Quartal`, `Jahrhundert`).
+    /// Words before which a number's period marks an ordinal (`Platz`, `Quartal`, `September`); matched
+    /// as prefixes of the next word, case-sensitively.
     #[serde(default)]
     pub ordinal_nouns: Vec<String>,
+    /// Capitalised function words that start sentences (`Die`, `The`, `Il`). After an abbreviation, an
+    /// initial, an ordinal or an ellipsis, one of these is the evidence that the sentence did end there.
+    #[serde(default)]
+    pub sentence_starters: Vec<String>,
+    /// True when the language capitalises nouns (German), so a capital after an ellipsis says little.
+    #[serde(default)]
+    pub noun_capitals: bool,
 }
 
 /// How numbers are written and spelled out.

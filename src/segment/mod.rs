@@ -12,6 +12,13 @@ use serde::Serialize;
 use crate::input::{BlockKind, Document};
 use crate::lang::LangPack;
 
+mod lines;
+mod rules;
+mod scan;
+
+pub use lines::LineStyle;
+use rules::Rules;
+
 /// One sentence of a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sentence {
@@ -27,10 +34,14 @@ pub struct Sentence {
 
 /// Splits every block of a document into sentences.
 pub fn segment(doc: &Document, lang: &LangPack) -> Vec<Sentence> {
+    let rules = Rules::new(&lang.segment);
+    let style = LineStyle::detect(doc.blocks.iter().filter_map(|b| doc.text.get(b.range.clone())));
     let mut out = Vec::new();
     for (p, block) in doc.blocks.iter().enumerate() {
-        let text = &doc.text[block.range.clone()];
-        for r in split_block(text, lang) {
+        let Some(text) = doc.text.get(block.range.clone()) else {
+            continue;
+        };
+        for r in scan::split(text, &rules, &style) {
             let range = block.range.start + r.start..block.range.start + r.end;
             out.push(make(doc, range, p, block.kind));
         }
@@ -62,69 +73,10 @@ fn make(doc: &Document, range: Range<usize>, paragraph: usize, kind: BlockKind) 
     Sentence { text, range, paragraph, kind }
 }
 
-/// Byte ranges of the sentences of one block (relative to the block), trimmed of white space.
+/// Byte ranges of the sentences of one block (relative to the block), trimmed of white space. Line
+/// breaks are read with what this block alone shows about wrapping; [`segment`] looks at the whole
+/// document instead.
 pub fn split_block(text: &str, lang: &LangPack) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Take the whole run of terminators and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closing(chars[j].1))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |x| x.0);
-            let next_word = chars[j..].iter().skip_while(|x| x.1.is_whitespace()).map(|x| x.1).next();
-            let has_space = chars.get(j).is_some_and(|x| x.1.is_whitespace());
-            if has_space
-                && next_word.is_some_and(starts_sentence)
-                && !is_abbreviation(&text[start..at], c, lang)
-            {
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-            }
-            i = j;
-            continue;
-        }
-        i += 1;
-    }
-    push_trimmed(text, start..text.len(), &mut out);
-    out
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '’' | '«' | '»' | '‘' | ')' | ']')
-}
-
-fn starts_sentence(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_ascii_digit()
-        || matches!(c, '"' | '„' | '“' | '«' | '»' | '‚' | '‘' | '(' | '\'' | '-' | '–')
-}
-
-fn is_abbreviation(before: &str, terminator: char, lang: &LangPack) -> bool {
-    if terminator != '.' {
-        return false;
-    }
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return true; // an initial
-    }
-    lang.segment.abbreviations.iter().chain(&lang.segment.prefix_abbreviations).any(|a| {
-        before.ends_with(a.as_str())
-            && before[..before.len() - a.len()].chars().last().is_none_or(|c| c.is_whitespace() || c == '(')
-    })
-}
-
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    if !t.is_empty() {
-        out.push(r.start + lead..r.start + lead + t.len());
-    }
+    let rules = Rules::new(&lang.segment);
+    scan::split(text, &rules, &LineStyle::detect(std::iter::once(text)))
 }

@@ -1,0 +1,294 @@
+//! The splitter: one pass over a block, deciding at every run of sentence punctuation and every line
+//! break whether a sentence ends there.
+//!
+//! In: a block's text, the compiled [`Rules`] and the document's [`LineStyle`]. Out: byte ranges of the
+//! sentences, relative to the block, trimmed of white space, in order, never empty, never overlapping.
+//!
+//! At a run of punctuation (`.`, `?!`, `…`, with the closing quotes and brackets that follow it) the
+//! sentence ends only if white space follows and the next word does not start in lower case. Then:
+//! - `?` and `!` end the sentence (`„Wer?“, fragte er.` stays whole: no space after the quote);
+//! - an ellipsis ends it before a capital, except in bracketed omissions (`[…]`) and, in languages that
+//!   capitalise nouns, unless a sentence starter follows;
+//! - a period after a title (`Dr.`) never ends it; after another abbreviation, an initial (`J.`) or an
+//!   ordinal (`am 20.`), only before a sentence starter (`Die`, `The`); an ordinal also stays when an
+//!   ordinal noun follows (`20. September`, `3. Platz`) or a lead word precedes it (`der 3.`);
+//! - a period after any other word ends the sentence.
+
+use std::ops::Range;
+
+use super::lines::{Break, LineStyle, list_number_len, starts_list_item};
+use super::rules::{Rules, TokenKind, is_closing, is_dash, is_opening, is_terminator, is_token_char};
+
+/// How far back an abbreviation may reach over spaces (`u. v. a. m.` has four pieces).
+const MAX_PIECES: usize = 4;
+
+/// A split point: the sentence before it ends at `end`, the next one starts at or after `next`.
+#[derive(Clone, Copy, Debug)]
+struct Cut {
+    end: usize,
+    next: usize,
+}
+
+/// Splits one block into sentence ranges.
+pub(super) fn split(text: &str, rules: &Rules<'_>, style: &LineStyle) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |x| x.0);
+    let mut cuts: Vec<Cut> = Vec::new();
+    let mut sentence_start = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c == '\n' {
+            // A line break with no sentence punctuation before it (those are handled with their run).
+            let (line, next) = around_newline(text, at);
+            if style.classify(line.trim(), next.trim()) == Break::Hard {
+                cuts.push(Cut { end: at, next: at + 1 });
+                sentence_start = at + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if !is_terminator(c) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let j = run_end(&chars, i);
+        if j >= chars.len() {
+            break;
+        }
+        if !chars[j].1.is_whitespace() {
+            i = j;
+            continue;
+        }
+        let mut k = j;
+        let mut newline = None;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            if chars[k].1 == '\n' && newline.is_none() {
+                newline = Some(chars[k].0);
+            }
+            k += 1;
+        }
+        if k >= chars.len() {
+            break;
+        }
+        let list_follows = newline.is_some_and(|nl| starts_list_item(text[nl + 1..].trim_start()));
+        let ends = list_follows
+            || ends_sentence(text, &chars, Run { start: run_start, end: j }, k, sentence_start, rules);
+        if ends {
+            cuts.push(Cut { end: byte(j), next: byte(k) });
+            sentence_start = byte(k);
+        }
+        i = k;
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        push_trimmed(text, start..cut.end, &mut out);
+        start = cut.next;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// A run of sentence punctuation and closing marks, as char indices `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+/// The line that ends at the newline at byte `at`, and the line after it.
+fn around_newline(text: &str, at: usize) -> (&str, &str) {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let rest = &text[at + 1..];
+    let next = rest.find('\n').map_or(rest, |p| &rest[..p]);
+    (&text[line_start..at], next)
+}
+
+/// The char index after a run of terminators and closing marks starting at `i`. A closing `»` after a
+/// space (French `« Qui ? »`) belongs to the run when white space or the end follows it.
+fn run_end(chars: &[(usize, char)], mut i: usize) -> usize {
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_terminator(c) || is_closing(c) {
+            i += 1;
+        } else if c.is_whitespace()
+            && c != '\n'
+            && chars.get(i + 1).is_some_and(|x| x.1 == '»')
+            && chars.get(i + 2).is_none_or(|x| x.1.is_whitespace() || is_terminator(x.1) || x.1 == ',')
+        {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The next word after white space: the first letters after any opening quotes, brackets and dashes.
+#[derive(Debug)]
+struct Next<'t> {
+    /// The first character after the opening marks, if any.
+    first: Option<char>,
+    /// The run of letters (with an apostrophe inside or at the end: `L'`, `C’est`).
+    word: &'t str,
+    /// True when a period follows the word directly (an initial or abbreviation, not a starter).
+    dotted: bool,
+}
+
+fn next_word<'t>(text: &'t str, chars: &[(usize, char)], k: usize) -> Next<'t> {
+    let mut m = k;
+    while m < chars.len() && (is_opening(chars[m].1) || is_dash(chars[m].1) || chars[m].1.is_whitespace()) {
+        m += 1;
+    }
+    let first = chars.get(m).map(|x| x.1);
+    let start = chars.get(m).map_or(text.len(), |x| x.0);
+    let mut e = m;
+    while e < chars.len() && chars[e].1.is_alphabetic() {
+        e += 1;
+    }
+    // Include an apostrophe after the letters (`L'`, `C'est`).
+    if e < chars.len() && matches!(chars[e].1, '\'' | '’') {
+        e += 1;
+        while e < chars.len() && chars[e].1.is_alphabetic() {
+            e += 1;
+        }
+    }
+    let end = chars.get(e).map_or(text.len(), |x| x.0);
+    let dotted = chars.get(e).is_some_and(|x| x.1 == '.');
+    Next { first, word: &text[start..end], dotted }
+}
+
+/// Decides whether the punctuation run ends a sentence, given the next word starts at char index `k`.
+fn ends_sentence(
+    text: &str,
+    chars: &[(usize, char)],
+    run: Run,
+    k: usize,
+    sentence_start: usize,
+    rules: &Rules<'_>,
+) -> bool {
+    let next = next_word(text, chars, k);
+    let Some(first) = next.first else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return false;
+    }
+    let starter = || {
+        !next.dotted
+            && (rules.is_starter(next.word)
+                // `L'homme`, `C’est`: the starter may be the part up to the apostrophe.
+                || next.word.find(['\'', '’']).is_some_and(|p| {
+                    let apo = next.word[p..].chars().next().map_or(1, char::len_utf8);
+                    rules.is_starter(&next.word[..p + apo]) || rules.is_starter(next.word)
+                }))
+    };
+    let terminators: Vec<char> =
+        chars[run.start..run.end].iter().map(|x| x.1).filter(|c| is_terminator(*c)).collect();
+    if terminators.iter().any(|c| !matches!(c, '.' | '…')) {
+        return true; // ? ! and their kin
+    }
+    if terminators.len() > 1 || terminators.contains(&'…') {
+        // An ellipsis. `[…]` and `(...)` mark omissions inside a sentence.
+        if run.start > 0 && matches!(chars[run.start - 1].1, '(' | '[') {
+            return false;
+        }
+        return starter() || (!rules.noun_capitals && (first.is_uppercase() || first.is_numeric()));
+    }
+    // A single period: what stands before it?
+    let pieces = token_pieces(text, chars, run.start, sentence_start);
+    let Some(last) = pieces.last() else {
+        return true; // after a closing quote or bracket: `„…“.`
+    };
+    let token_start = run_byte(chars, run.start) - last.len();
+    match rules.classify(&pieces) {
+        TokenKind::Prefix => false,
+        TokenKind::Abbreviation => starter(),
+        TokenKind::Ordinal => {
+            if is_list_number(text, token_start, sentence_start) {
+                return false;
+            }
+            if starter() {
+                return true;
+            }
+            !(rules.is_ordinal_noun(next.word) || rules.is_lead_word(word_before(text, token_start)))
+        }
+        TokenKind::Word => !is_list_number(text, token_start, sentence_start),
+    }
+}
+
+fn run_byte(chars: &[(usize, char)], i: usize) -> usize {
+    chars.get(i).map_or(0, |x| x.0)
+}
+
+/// The token that ends just before the period at char index `dot`, with the abbreviation pieces before
+/// it that it may continue (`z.` before `B`), in text order. Never reaches before `sentence_start`.
+fn token_pieces<'t>(
+    text: &'t str,
+    chars: &[(usize, char)],
+    dot: usize,
+    sentence_start: usize,
+) -> Vec<&'t str> {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut end = dot; // char index, exclusive; always < chars.len()
+    loop {
+        let mut s = end;
+        while s > 0 && is_token_char(chars[s - 1].1) && chars[s - 1].0 >= sentence_start {
+            s -= 1;
+        }
+        // A token never starts with a period, hyphen or slash (`...`, `-5`).
+        while s < end && matches!(chars[s].1, '.' | '-' | '/') {
+            s += 1;
+        }
+        if s == end {
+            break;
+        }
+        let piece = &text[chars[s].0..chars[end].0];
+        // Earlier pieces are short and end in their own period (`z.` in `z. B.`).
+        if !pieces.is_empty() && piece.chars().count() > 7 {
+            break;
+        }
+        pieces.push(piece);
+        // Go on over exactly one space to an earlier piece ending in a period.
+        if pieces.len() >= MAX_PIECES
+            || s < 2
+            || !chars[s - 1].1.is_whitespace()
+            || chars[s - 2].1 != '.'
+            || chars[s - 2].0 < sentence_start
+        {
+            break;
+        }
+        end = s - 1;
+    }
+    pieces.reverse();
+    pieces
+}
+
+/// The word before byte offset `at` (skipping white space), without surrounding punctuation.
+fn word_before(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    let start =
+        before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
+    before[start..].trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// True when the number at `token_start` opens its sentence or line as a list number (`1. Punkt`).
+fn is_list_number(text: &str, token_start: usize, sentence_start: usize) -> bool {
+    let line_start = text[..token_start].rfind('\n').map_or(0, |p| p + 1);
+    let at_start = text[sentence_start.min(token_start)..token_start].trim().is_empty()
+        || text[line_start..token_start].trim().is_empty();
+    at_start && list_number_len(&text[token_start..]).is_some()
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let Some(s) = text.get(r.clone()) else {
+        return;
+    };
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push(r.start + lead..r.start + lead + t.len());
+    }
+}
