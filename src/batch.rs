@@ -101,6 +101,14 @@ fn one(name: &str, n: usize, line: &str, base: &Path, args: &BatchArgs, fail_on:
             original_lang: job.original_lang,
             translation_lang: job.translation_lang,
             presegmented: args.presegmented,
+            align: crate::align::AlignOptions {
+                dictionary: if args.no_dictionary {
+                    crate::align::DictionaryChoice::Off
+                } else {
+                    crate::align::DictionaryChoice::Auto
+                },
+                ..crate::align::AlignOptions::default()
+            },
             ..Options::default()
         };
         check::check(original, translation, &options)

@@ -90,6 +90,20 @@ pub fn resolve_language(
     }
 }
 
+/// Loads the dictionary the options ask for (or finds the installed one for the pair) and notes which
+/// one the alignment uses. A dictionary given by path that cannot be read is an error.
+pub fn resolve_dictionary(
+    options: &mut AlignOptions,
+    original: Language,
+    translation: Language,
+    notes: &mut Vec<String>,
+) -> Result<()> {
+    let resolved = align::dictionary::resolve(&options.dictionary, original.code, translation.code)?;
+    notes.extend(resolved.note);
+    options.dictionary = resolved.choice;
+    Ok(())
+}
+
 fn no_pack_note(name: &str, code: &str) -> String {
     format!(
         "{name}: no language pack for `{code}`; aligning by length and anchors, checking digits, quotes and \
@@ -129,9 +143,11 @@ pub fn check(original: Document, translation: Document, options: &Options) -> Re
     let (olang, osrc) = resolve_language(&original, options.original_lang.as_deref(), "--from", &mut notes)?;
     let (tlang, tsrc) =
         resolve_language(&translation, options.translation_lang.as_deref(), "--to", &mut notes)?;
+    let mut align_options = options.align.clone();
+    resolve_dictionary(&mut align_options, olang, tlang, &mut notes)?;
     let original = prepare(original, olang, osrc, options.presegmented);
     let translation = prepare(translation, tlang, tsrc, options.presegmented);
-    let alignment = align::align(&original.sentences, &translation.sentences, olang, tlang, &options.align);
+    let alignment = align::align(&original.sentences, &translation.sentences, olang, tlang, &align_options);
     Ok(build_report(&original, &translation, alignment, options, notes))
 }
 

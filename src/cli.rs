@@ -258,7 +258,14 @@ pub(crate) fn options_from(pair: &PairArgs) -> Options {
         original_lang: pair.from.clone(),
         translation_lang: pair.to.clone(),
         presegmented: pair.presegmented,
-        align: align::AlignOptions::default(),
+        align: align::AlignOptions {
+            dictionary: match (&pair.dictionary, pair.no_dictionary) {
+                (_, true) => align::DictionaryChoice::Off,
+                (Some(path), false) => align::DictionaryChoice::Path(path.clone()),
+                (None, false) => align::DictionaryChoice::Auto,
+            },
+            ..align::AlignOptions::default()
+        },
         ..Options::default()
     }
 }
@@ -324,7 +331,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Align(args) => {
             let (original, translation) = read_pair(&args.pair)?;
-            let options = options_from(&args.pair);
+            let mut options = options_from(&args.pair);
             let mut notes = Vec::new();
             let (ol, os) =
                 check::resolve_language(&original, options.original_lang.as_deref(), "--from", &mut notes)?;
@@ -334,6 +341,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 "--to",
                 &mut notes,
             )?;
+            check::resolve_dictionary(&mut options.align, ol, tl, &mut notes)?;
             let o = check::prepare(original, ol, os, options.presegmented);
             let t = check::prepare(translation, tl, ts, options.presegmented);
             let alignment = align::align(&o.sentences, &t.sentences, ol, tl, &options.align);

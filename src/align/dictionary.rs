@@ -1,0 +1,681 @@
+//! Bilingual dictionaries in the dictd format FreeDict ships (`NAME.index` + `NAME.dict` or `NAME.dict.dz`),
+//! loaded at run time as one more alignment signal.
+//!
+//! In: a path the user gives (`--dictionary`), or a language pair to look up under `/usr/share/dictd`
+//! (`$PROVCHECK_DICTD` overrides the directory). Out: a [`Dictionary`] that answers "which words translate
+//! this original word", with simple fall-backs for inflected forms and German-style compounds.
+//! The data is GPL or CC-BY-SA: it is read from the user's machine, never embedded in provcheck.
+//! Loaded dictionaries are cached for the life of the process (batch mode checks many pairs).
+//!
+//! The `.index` file lists `headword TAB offset TAB length` with offsets in dictd's base64 digits; the
+//! `.dict.dz` file is gzip with dictzip's random-access table, so only the chunks holding the words a
+//! document uses are inflated. A plain gzip file without that table is inflated whole.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use flate2::{Decompress, FlushDecompress};
+
+use crate::error::{Error, Result};
+
+/// Where Debian and its derivatives install dictd dictionaries.
+pub const DEFAULT_DIR: &str = "/usr/share/dictd";
+
+/// Environment variable naming another directory to search instead of [`DEFAULT_DIR`].
+pub const DIR_VARIABLE: &str = "PROVCHECK_DICTD";
+
+/// Which dictionary the aligner should use.
+#[derive(Clone, Debug, Default)]
+pub enum DictionaryChoice {
+    /// Look for an installed dictionary of the language pair (`check` resolves it and says which).
+    #[default]
+    Auto,
+    /// No dictionary.
+    Off,
+    /// The dictionary at this path (`.index`, `.dict`, `.dict.dz`, or the name without extension).
+    Path(PathBuf),
+    /// A dictionary already loaded, used the way round given.
+    Loaded(Arc<Dictionary>, Direction),
+}
+
+/// Whether the dictionary translates original words (forward) or translation words (reverse).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Reverse,
+}
+
+/// A dictd dictionary.
+#[derive(Debug)]
+pub struct Dictionary {
+    /// Path of the `.index` file.
+    pub path: PathBuf,
+    /// The name's language pair, when it has one (`deu-fra` gives `("deu", "fra")`).
+    pub languages: Option<(String, String)>,
+    /// Headwords, lower-cased, each in `heads` by `(start, len)`, sorted by text.
+    heads: String,
+    entries: Vec<IndexEntry>,
+    body: Mutex<Body>,
+    /// Translation words of a headword, as parsed (filled as words are looked up).
+    parsed: Mutex<HashMap<String, Arc<[Box<str>]>>>,
+    /// Reverse look-up table, built on first reverse use.
+    reverse: OnceLock<HashMap<Box<str>, Vec<Box<str>>>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct IndexEntry {
+    head_start: u32,
+    head_len: u16,
+    offset: u64,
+    len: u32,
+}
+
+/// The `.dict` data: a plain or dictzip file read on demand, or plain gzip inflated in memory.
+#[derive(Debug)]
+enum Body {
+    Plain(File),
+    Dictzip { file: File, chunk_len: usize, chunks: Vec<(u64, u32)>, cache: HashMap<usize, Arc<Vec<u8>>> },
+    Memory(Vec<u8>),
+}
+
+/// Inflated dictzip chunks kept in memory at most (each is about 58 kB).
+const CHUNK_CACHE: usize = 256;
+
+/// ISO 639-1 → ISO 639-3 for the languages FreeDict covers.
+const ISO_639_3: &[(&str, &str)] = &[
+    ("af", "afr"),
+    ("ar", "ara"),
+    ("br", "bre"),
+    ("cs", "ces"),
+    ("cy", "cym"),
+    ("da", "dan"),
+    ("de", "deu"),
+    ("el", "ell"),
+    ("en", "eng"),
+    ("eo", "epo"),
+    ("es", "spa"),
+    ("fi", "fin"),
+    ("fr", "fra"),
+    ("ga", "gle"),
+    ("gd", "gla"),
+    ("hi", "hin"),
+    ("hr", "hrv"),
+    ("hu", "hun"),
+    ("is", "isl"),
+    ("it", "ita"),
+    ("ja", "jpn"),
+    ("la", "lat"),
+    ("lt", "lit"),
+    ("nl", "nld"),
+    ("no", "nor"),
+    ("pl", "pol"),
+    ("pt", "por"),
+    ("ro", "ron"),
+    ("ru", "rus"),
+    ("sk", "slk"),
+    ("sl", "slv"),
+    ("sr", "srp"),
+    ("sv", "swe"),
+    ("sw", "swh"),
+    ("tr", "tur"),
+    ("uk", "ukr"),
+];
+
+/// The ISO 639-3 code FreeDict uses for an ISO 639-1 code.
+pub fn iso_639_3(code: &str) -> Option<&'static str> {
+    ISO_639_3.iter().find(|(two, _)| *two == code).map(|(_, three)| *three)
+}
+
+fn cache() -> &'static Mutex<HashMap<PathBuf, Arc<Dictionary>>> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Dictionary>>>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// What [`resolve`] decided, for the caller's note.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub choice: DictionaryChoice,
+    /// A sentence for the user naming the dictionary, or `None` when none is used.
+    pub note: Option<String>,
+}
+
+/// Turns a choice into a loaded dictionary (or none) for a language pair, with a note saying which.
+/// `Auto` finds nothing quietly; a `Path` that cannot be read is an error.
+pub fn resolve(choice: &DictionaryChoice, original: &str, translation: &str) -> Result<Resolved> {
+    let (dict, direction) = match choice {
+        DictionaryChoice::Off => return Ok(Resolved { choice: DictionaryChoice::Off, note: None }),
+        DictionaryChoice::Loaded(d, dir) => (Arc::clone(d), *dir),
+        DictionaryChoice::Path(path) => {
+            let dict = load(path)?;
+            let direction = direction_for(&dict, original, translation);
+            (dict, direction)
+        }
+        DictionaryChoice::Auto => {
+            let dir =
+                std::env::var_os(DIR_VARIABLE).map_or_else(|| PathBuf::from(DEFAULT_DIR), PathBuf::from);
+            match find_installed(&dir, original, translation) {
+                Some((path, direction)) => match load(&path) {
+                    Ok(dict) => (dict, direction),
+                    Err(e) => {
+                        return Ok(Resolved {
+                            choice: DictionaryChoice::Off,
+                            note: Some(format!("not using the installed dictionary: {e}")),
+                        });
+                    }
+                },
+                None => return Ok(Resolved { choice: DictionaryChoice::Off, note: None }),
+            }
+        }
+    };
+    let way = match (direction, &dict.languages) {
+        (Direction::Forward, _) => String::new(),
+        (Direction::Reverse, Some((a, b))) => format!(", read in reverse ({b}→{a})"),
+        (Direction::Reverse, None) => ", read in reverse".to_owned(),
+    };
+    let note = format!(
+        "aligning with the dictionary {} ({} headwords{way}); --no-dictionary turns it off",
+        dict.path.display(),
+        dict.entries.len()
+    );
+    Ok(Resolved { choice: DictionaryChoice::Loaded(dict, direction), note: Some(note) })
+}
+
+/// The way round a dictionary serves the pair: reverse when its name says `translation-original`.
+fn direction_for(dict: &Dictionary, original: &str, translation: &str) -> Direction {
+    match (&dict.languages, iso_639_3(original), iso_639_3(translation)) {
+        (Some((a, b)), Some(o), Some(t)) if a == t && b == o => Direction::Reverse,
+        _ => Direction::Forward,
+    }
+}
+
+/// The installed dictionary for a pair: `freedict-deu-fra.index` (forward) or `freedict-fra-deu.index`
+/// (reverse), with or without the `freedict-` prefix.
+pub fn find_installed(dir: &Path, original: &str, translation: &str) -> Option<(PathBuf, Direction)> {
+    let o = iso_639_3(original)?;
+    let t = iso_639_3(translation)?;
+    for (a, b, direction) in [(o, t, Direction::Forward), (t, o, Direction::Reverse)] {
+        for name in [format!("freedict-{a}-{b}"), format!("{a}-{b}")] {
+            let index = dir.join(format!("{name}.index"));
+            let has_body =
+                dir.join(format!("{name}.dict.dz")).is_file() || dir.join(format!("{name}.dict")).is_file();
+            if index.is_file() && has_body {
+                return Some((index, direction));
+            }
+        }
+    }
+    None
+}
+
+/// Loads a dictionary, or returns the cached copy.
+pub fn load(path: &Path) -> Result<Arc<Dictionary>> {
+    let index = index_path(path);
+    let key = std::fs::canonicalize(&index).unwrap_or_else(|_| index.clone());
+    if let Some(d) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(d);
+    }
+    let dict = Arc::new(Dictionary::open(&index)?);
+    if let Ok(mut c) = cache().lock() {
+        c.insert(key, Arc::clone(&dict));
+    }
+    Ok(dict)
+}
+
+/// `x.index` from `x.index`, `x.dict`, `x.dict.dz` or `x`.
+fn index_path(path: &Path) -> PathBuf {
+    let s = path.to_string_lossy();
+    let base = s
+        .strip_suffix(".dict.dz")
+        .or_else(|| s.strip_suffix(".dict"))
+        .or_else(|| s.strip_suffix(".index"))
+        .unwrap_or(&s);
+    PathBuf::from(format!("{base}.index"))
+}
+
+fn dict_error(path: &Path, message: impl Into<String>) -> Error {
+    Error::Dictionary { path: path.to_owned(), message: message.into() }
+}
+
+/// dictd's base64 digits: `A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`.
+fn b64(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 10 {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for c in s.bytes() {
+        let d = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        v = v * 64 + u64::from(d);
+    }
+    Some(v)
+}
+
+impl Dictionary {
+    fn open(index_path: &Path) -> Result<Dictionary> {
+        let text = std::fs::read(index_path).map_err(|e| {
+            let what = match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_owned(),
+                _ => e.to_string().to_lowercase(),
+            };
+            dict_error(index_path, format!("cannot read the index: {what}"))
+        })?;
+        let text = String::from_utf8_lossy(&text);
+        let mut heads = String::new();
+        let mut entries = Vec::new();
+        let mut bad = 0usize;
+        for line in text.lines() {
+            let mut parts = line.split('\t');
+            let (Some(head), Some(off), Some(len)) = (parts.next(), parts.next(), parts.next()) else {
+                bad += usize::from(!line.trim().is_empty());
+                continue;
+            };
+            let (Some(offset), Some(len)) = (b64(off.trim()), b64(len.trim())) else {
+                bad += 1;
+                continue;
+            };
+            // Only single words serve the aligner; `00database…` lines describe the file.
+            if head.is_empty() || head.starts_with("00") || head.contains(' ') || len > 1 << 20 {
+                continue;
+            }
+            let lower = head.to_lowercase();
+            let (Ok(head_start), Ok(head_len), Ok(len)) =
+                (u32::try_from(heads.len()), u16::try_from(lower.len()), u32::try_from(len))
+            else {
+                continue;
+            };
+            heads.push_str(&lower);
+            entries.push(IndexEntry { head_start, head_len, offset, len });
+        }
+        if entries.is_empty() {
+            return Err(dict_error(
+                index_path,
+                "the index lists no words (expected `word TAB offset TAB length` lines)",
+            ));
+        }
+        if bad * 10 > entries.len() {
+            return Err(dict_error(
+                index_path,
+                format!("{bad} index lines are not `word TAB offset TAB length`"),
+            ));
+        }
+        let head =
+            |e: &IndexEntry| &heads[e.head_start as usize..e.head_start as usize + e.head_len as usize];
+        entries.sort_by(|a, b| head(a).cmp(head(b)).then(a.offset.cmp(&b.offset)));
+        let body = open_body(index_path)?;
+        let name = index_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(Dictionary {
+            path: index_path.to_owned(),
+            languages: pair_in_name(&name),
+            heads,
+            entries,
+            body: Mutex::new(body),
+            parsed: Mutex::new(HashMap::new()),
+            reverse: OnceLock::new(),
+        })
+    }
+
+    /// Number of single-word headwords.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the dictionary has no usable headword (never, for a loaded one).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn head(&self, e: &IndexEntry) -> &str {
+        &self.heads[e.head_start as usize..e.head_start as usize + e.head_len as usize]
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.entries.binary_search_by(|e| self.head(e).cmp(word)).is_ok()
+    }
+
+    /// Translation words of a lower-cased word, looked up as it stands, then without a common
+    /// inflection ending, then by its longest known tail (`neuvermessung` → `vermessung`).
+    /// Appends at most `max` words to `out`.
+    pub fn translations(&self, word: &str, direction: Direction, max: usize, out: &mut Vec<String>) {
+        if word.chars().count() < 3 {
+            return;
+        }
+        if direction == Direction::Reverse {
+            let table = self.reverse.get_or_init(|| self.build_reverse());
+            if let Some(list) = table.get(word) {
+                out.extend(list.iter().take(max).map(|s| s.to_string()));
+            }
+            return;
+        }
+        for candidate in lookup_forms(word) {
+            if self.has(&candidate) {
+                let list = self.entry_words(&candidate);
+                out.extend(list.iter().take(max).map(|s| s.to_string()));
+                return;
+            }
+        }
+        // A compound: its longest tail of four letters or more that the dictionary knows.
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() >= 7 {
+            for &(at, _) in chars.iter().skip(3).take(chars.len().saturating_sub(7)) {
+                let tail = &word[at..];
+                if self.has(tail) {
+                    out.extend(self.entry_words(tail).iter().take(max).map(|s| s.to_string()));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Parsed translation words of a headword (all its entries).
+    fn entry_words(&self, head: &str) -> Arc<[Box<str>]> {
+        if let Some(v) = self.parsed.lock().ok().and_then(|p| p.get(head).cloned()) {
+            return v;
+        }
+        let start = self.entries.partition_point(|e| self.head(e) < head);
+        let mut words: Vec<Box<str>> = Vec::new();
+        for e in self.entries[start..].iter().take_while(|e| self.head(e) == head) {
+            if let Some(text) = self.read(e.offset, e.len) {
+                parse_entry(&text, &mut words);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        words.retain(|w| seen.insert(w.clone()));
+        let v: Arc<[Box<str>]> = words.into();
+        if let Ok(mut p) = self.parsed.lock() {
+            p.insert(head.to_owned(), Arc::clone(&v));
+        }
+        v
+    }
+
+    fn read(&self, offset: u64, len: u32) -> Option<String> {
+        let mut body = self.body.lock().ok()?;
+        let bytes = body.read(offset, len as usize)?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The inverted table: translation word → headwords (for a dictionary of the opposite direction).
+    fn build_reverse(&self) -> HashMap<Box<str>, Vec<Box<str>>> {
+        let mut table: HashMap<Box<str>, Vec<Box<str>>> = HashMap::new();
+        let mut words = Vec::new();
+        for e in &self.entries {
+            let Some(text) = self.read(e.offset, e.len) else { continue };
+            words.clear();
+            parse_entry(&text, &mut words);
+            let head: Box<str> = self.head(e).into();
+            for w in &words {
+                let list = table.entry(w.to_lowercase().into_boxed_str()).or_default();
+                if list.len() < 16 && !list.contains(&head) {
+                    list.push(head.clone());
+                }
+            }
+        }
+        table
+    }
+}
+
+/// `deu-fra` in `freedict-deu-fra.index`.
+fn pair_in_name(name: &str) -> Option<(String, String)> {
+    let stem = name.strip_suffix(".index").unwrap_or(name);
+    let stem = stem.strip_prefix("freedict-").unwrap_or(stem);
+    let (a, b) = stem.split_once('-')?;
+    let ok = |s: &str| s.len() == 3 && s.bytes().all(|c| c.is_ascii_lowercase());
+    (ok(a) && ok(b)).then(|| (a.to_owned(), b.to_owned()))
+}
+
+/// The word, then the word without a common inflection ending (German, French, English plurals and
+/// cases), longest ending first.
+fn lookup_forms(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    for ending in ["ern", "en", "er", "es", "em", "e", "n", "s"] {
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            out.push(stem.to_owned());
+        }
+    }
+    out
+}
+
+/// Collects the translation words of one entry. The first line is the headword (with pronunciation
+/// and part of speech); sense lines follow, numbered (`1. montagne, mont`) or not; indented lines
+/// (notes, examples, cross-references) and, in numbered entries, unnumbered gloss lines are skipped.
+fn parse_entry(text: &str, out: &mut Vec<Box<str>>) {
+    let lines: Vec<&str> = text.lines().skip(1).collect();
+    let numbered = lines.iter().any(|l| sense_number(l).is_some());
+    let mut taken = 0;
+    for line in lines {
+        let indent = line.len() - line.trim_start().len();
+        let t = line.trim();
+        if t.is_empty() || indent > 1 || t.starts_with(['"', '{']) || t.starts_with("see:") {
+            continue;
+        }
+        let sense = match sense_number(t) {
+            Some(rest) => rest,
+            None if numbered => continue,
+            None if taken > 0 => continue,
+            None => t,
+        };
+        taken += 1;
+        for phrase in strip_brackets(sense).split([',', ';']) {
+            for word in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                if word.chars().count() >= 3 {
+                    out.push(word.to_lowercase().into_boxed_str());
+                }
+            }
+        }
+    }
+}
+
+/// `montagne, mont` from `1. montagne, mont`.
+fn sense_number(line: &str) -> Option<&str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    line[digits..].strip_prefix(". ")
+}
+
+/// The text without `[…]`, `<…>`, `(…)` and `/…/` groups.
+fn strip_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut close: Option<char> = None;
+    for c in s.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None => match c {
+                '[' => close = Some(']'),
+                '<' => close = Some('>'),
+                '(' => close = Some(')'),
+                '/' => close = Some('/'),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+fn open_body(index_path: &Path) -> Result<Body> {
+    let s = index_path.to_string_lossy();
+    let base = s.strip_suffix(".index").unwrap_or(&s);
+    let dz = PathBuf::from(format!("{base}.dict.dz"));
+    let plain = PathBuf::from(format!("{base}.dict"));
+    if let Ok(file) = File::open(&plain) {
+        return Ok(Body::Plain(file));
+    }
+    let mut file = File::open(&dz).map_err(|_| {
+        dict_error(index_path, format!("no {} or {} beside the index", plain.display(), dz.display()))
+    })?;
+    let mut head = vec![0u8; 12];
+    file.read_exact(&mut head).map_err(|_| dict_error(&dz, "not a gzip file (too short)"))?;
+    if head[0] != 0x1f || head[1] != 0x8b || head[2] != 8 {
+        return Err(dict_error(&dz, "not a gzip file"));
+    }
+    let flags = head[3];
+    if flags & 4 != 0 {
+        let xlen = usize::from(u16::from_le_bytes([head[10], head[11]]));
+        let mut extra = vec![0u8; xlen];
+        file.read_exact(&mut extra).map_err(|_| dict_error(&dz, "truncated gzip header"))?;
+        if let Some((chunk_len, sizes)) = dictzip_table(&extra) {
+            // The header goes on with an optional name, comment and header checksum.
+            let mut pos = 12 + xlen as u64;
+            let mut byte = [0u8; 1];
+            for flag in [8u8, 16] {
+                if flags & flag != 0 {
+                    loop {
+                        file.read_exact(&mut byte).map_err(|_| dict_error(&dz, "truncated gzip header"))?;
+                        pos += 1;
+                        if byte[0] == 0 {
+                            break;
+                        }
+                    }
+                }
+            }
+            if flags & 2 != 0 {
+                pos += 2;
+            }
+            let mut chunks = Vec::with_capacity(sizes.len());
+            for size in sizes {
+                chunks.push((pos, size));
+                pos += u64::from(size);
+            }
+            return Ok(Body::Dictzip { file, chunk_len, chunks, cache: HashMap::new() });
+        }
+    }
+    // Plain gzip: inflate it all.
+    file.seek(SeekFrom::Start(0)).map_err(|e| dict_error(&dz, e.to_string().to_lowercase()))?;
+    let mut data = Vec::new();
+    flate2::read::MultiGzDecoder::new(file)
+        .read_to_end(&mut data)
+        .map_err(|e| dict_error(&dz, format!("cannot inflate: {}", e.to_string().to_lowercase())))?;
+    Ok(Body::Memory(data))
+}
+
+/// dictzip's `RA` subfield: chunk length and the compressed size of every chunk.
+fn dictzip_table(extra: &[u8]) -> Option<(usize, Vec<u32>)> {
+    let mut i = 0;
+    while i + 4 <= extra.len() {
+        let len = usize::from(u16::from_le_bytes([extra[i + 2], extra[i + 3]]));
+        let data = extra.get(i + 4..i + 4 + len)?;
+        if &extra[i..i + 2] == b"RA" && data.len() >= 6 {
+            let chunk_len = usize::from(u16::from_le_bytes([data[2], data[3]]));
+            let count = usize::from(u16::from_le_bytes([data[4], data[5]]));
+            let sizes: Vec<u32> = data[6..]
+                .chunks_exact(2)
+                .take(count)
+                .map(|c| u32::from(u16::from_le_bytes([c[0], c[1]])))
+                .collect();
+            return (sizes.len() == count && chunk_len > 0).then_some((chunk_len, sizes));
+        }
+        i += 4 + len;
+    }
+    None
+}
+
+impl Body {
+    fn read(&mut self, offset: u64, len: usize) -> Option<Vec<u8>> {
+        match self {
+            Body::Memory(data) => {
+                let start = usize::try_from(offset).ok()?;
+                data.get(start..start.checked_add(len)?).map(<[u8]>::to_vec)
+            }
+            Body::Plain(file) => {
+                file.seek(SeekFrom::Start(offset)).ok()?;
+                let mut buf = vec![0u8; len];
+                file.read_exact(&mut buf).ok()?;
+                Some(buf)
+            }
+            Body::Dictzip { file, chunk_len, chunks, cache } => {
+                let chunk_len = *chunk_len as u64;
+                let mut out = Vec::with_capacity(len);
+                let end = offset.checked_add(len as u64)?;
+                let mut at = offset;
+                while at < end {
+                    let index = usize::try_from(at / chunk_len).ok()?;
+                    let chunk = match cache.get(&index) {
+                        Some(c) => Arc::clone(c),
+                        None => {
+                            let &(pos, size) = chunks.get(index)?;
+                            let c = Arc::new(inflate_chunk(file, pos, size, chunk_len as usize)?);
+                            if cache.len() >= CHUNK_CACHE {
+                                cache.clear();
+                            }
+                            cache.insert(index, Arc::clone(&c));
+                            c
+                        }
+                    };
+                    let from = usize::try_from(at % chunk_len).ok()?;
+                    let to = chunk.len().min(from + usize::try_from(end - at).ok()?);
+                    if from >= to {
+                        return None;
+                    }
+                    out.extend_from_slice(&chunk[from..to]);
+                    at += (to - from) as u64;
+                }
+                Some(out)
+            }
+        }
+    }
+}
+
+fn inflate_chunk(file: &mut File, pos: u64, size: u32, chunk_len: usize) -> Option<Vec<u8>> {
+    file.seek(SeekFrom::Start(pos)).ok()?;
+    let mut input = vec![0u8; size as usize];
+    file.read_exact(&mut input).ok()?;
+    let mut output = Vec::with_capacity(chunk_len);
+    let mut inflater = Decompress::new(false);
+    inflater.decompress_vec(&input, &mut output, FlushDecompress::Sync).ok()?;
+    Some(output)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_digits() {
+        assert_eq!(b64("A"), Some(0));
+        assert_eq!(b64("B"), Some(1));
+        assert_eq!(b64("BA"), Some(64));
+        assert_eq!(b64("bWIQ"), Some(((27 * 64 + 22) * 64 + 8) * 64 + 16));
+        assert_eq!(b64("a-b"), None);
+    }
+
+    #[test]
+    fn entries_numbered_and_plain() {
+        let mut w = Vec::new();
+        parse_entry(
+            "Berg /bɛʁk/ <n, masc>\n1. montagne, mont\nHaufen, Anhäufung\n2. mine\nfeste Erdkruste\n",
+            &mut w,
+        );
+        assert_eq!(w.iter().map(AsRef::as_ref).collect::<Vec<&str>>(), ["montagne", "mont", "mine"]);
+        w.clear();
+        parse_entry(
+            "Abblaseventil /x/ <neut>\n [techn.] blow-off valve <n>\n         Note: metallurgy\n see: {Abblaseschieber}\n",
+            &mut w,
+        );
+        assert_eq!(w.iter().map(AsRef::as_ref).collect::<Vec<&str>>(), ["blow", "off", "valve"]);
+        w.clear();
+        parse_entry("Achtuhrzug /x/ <n, masc>\ntrain de huit heures\nZug, der um acht Uhr abfährt\n", &mut w);
+        assert_eq!(w.iter().map(AsRef::as_ref).collect::<Vec<&str>>(), ["train", "huit", "heures"]);
+    }
+
+    #[test]
+    fn names_and_forms() {
+        assert_eq!(pair_in_name("freedict-deu-fra.index"), Some(("deu".into(), "fra".into())));
+        assert_eq!(pair_in_name("mine.index"), None);
+        assert_eq!(
+            index_path(Path::new("/x/freedict-deu-fra.dict.dz")),
+            PathBuf::from("/x/freedict-deu-fra.index")
+        );
+        assert!(lookup_forms("bergen").contains(&"berg".to_owned()));
+    }
+}

@@ -1,0 +1,487 @@
+//! What the aligner sees of a sentence: its length and its anchors.
+//!
+//! In: the sentences of one document, its language, and (for the original) an optional dictionary.
+//! Out: a [`Side`]: per sentence, a length in characters, a paragraph number, and up to
+//! [`MAX_TOKENS`] anchor tokens, each with interned keys that a token of the other document can share.
+//! Keys come in kinds: a number's value (`1.000,5`, `1,000.5` and `1 000,5` share one key), two cognate
+//! buckets for words of four letters or more (first four letters; first four consonants) that a
+//! Jaro–Winkler test must confirm, shared punctuation (`?`, `!`, quotes, parentheses, `:`), and
+//! dictionary stems (an original word's translations, a translation word's own stem).
+//! This module only describes sentences; it does not compare them.
+
+use std::collections::HashMap;
+
+use any_ascii::any_ascii;
+
+use super::dictionary::{Dictionary, Direction};
+
+/// A sentence keeps at most this many anchor tokens (they are tracked in a 64-bit mask).
+pub(crate) const MAX_TOKENS: usize = 64;
+
+/// Dictionary translations kept per original word (most entries list the common senses first).
+const MAX_TRANSLATIONS: usize = 8;
+
+/// What kind of anchor a key stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeyKind {
+    /// A number's normalised value.
+    Number,
+    /// A cognate bucket: a match needs the Jaro–Winkler check on the folded forms.
+    Cognate,
+    /// A punctuation mark.
+    Punct,
+    /// A dictionary stem.
+    Dict,
+}
+
+/// The class of a token, which sets how likely a true translation is to repeat it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokClass {
+    Number,
+    Word,
+    Punct,
+}
+
+/// Interns key strings to small integers shared by both documents.
+#[derive(Debug, Default)]
+pub(crate) struct Keys {
+    ids: HashMap<String, u32>,
+    kinds: Vec<KeyKind>,
+}
+
+impl Keys {
+    fn id(&mut self, kind: KeyKind, text: &str) -> u32 {
+        let tag = match kind {
+            KeyKind::Number => 'n',
+            KeyKind::Cognate => 'c',
+            KeyKind::Punct => 'p',
+            KeyKind::Dict => 'd',
+        };
+        let mut s = String::with_capacity(text.len() + 1);
+        s.push(tag);
+        s.push_str(text);
+        if let Some(&id) = self.ids.get(&s) {
+            return id;
+        }
+        let id = u32::try_from(self.kinds.len()).unwrap_or(u32::MAX);
+        self.ids.insert(s, id);
+        self.kinds.push(kind);
+        id
+    }
+
+    pub(crate) fn kind(&self, id: u32) -> KeyKind {
+        self.kinds.get(id as usize).copied().unwrap_or(KeyKind::Punct)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.kinds.len()
+    }
+}
+
+/// One anchor token of a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub class: TokClass,
+    /// Folded form (lower case, ASCII transliteration), for the cognate check.
+    pub form: Box<str>,
+    /// Evidence (in nats) that a match with a one-sentence counterpart brings; set by [`weigh`].
+    pub weight: f32,
+}
+
+/// One document as the aligner sees it.
+#[derive(Debug, Default)]
+pub(crate) struct Side {
+    /// Length of each sentence in characters (white space runs count as one).
+    pub chars: Vec<f32>,
+    /// Paragraph number of each sentence.
+    pub paragraph: Vec<usize>,
+    /// True when a sentence is the first of its paragraph.
+    pub para_start: Vec<bool>,
+    /// Tokens of all sentences; sentence `s` owns `toks[tok_start[s]..tok_start[s + 1]]`.
+    pub toks: Vec<Tok>,
+    pub tok_start: Vec<u32>,
+    /// Sorted `(key, token)` pairs of all sentences; sentence `s` owns `keys[key_start[s]..key_start[s + 1]]`.
+    pub keys: Vec<(u32, u8)>,
+    pub key_start: Vec<u32>,
+}
+
+impl Side {
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn toks(&self, s: usize) -> &[Tok] {
+        &self.toks[self.tok_start[s] as usize..self.tok_start[s + 1] as usize]
+    }
+
+    pub fn keys(&self, s: usize) -> &[(u32, u8)] {
+        &self.keys[self.key_start[s] as usize..self.key_start[s + 1] as usize]
+    }
+}
+
+/// Number style of a language: whether `,` is the decimal mark.
+pub(crate) fn decimal_comma(code: &str) -> bool {
+    // Languages that write a decimal point; everything else (most of Europe) writes a decimal comma.
+    !matches!(code, "en" | "ga" | "he" | "hi" | "ja" | "ko" | "ms" | "mt" | "sw" | "ta" | "th" | "zh" | "xx")
+}
+
+/// Which side of the pair a document is: the original looks its words up in the dictionary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Original,
+    Translation,
+}
+
+/// Builds the aligner's view of one document.
+pub(crate) fn describe<'s>(
+    sentences: impl ExactSizeIterator<Item = (&'s str, usize)>,
+    lang: &str,
+    role: Role,
+    dict: Option<(&Dictionary, Direction)>,
+    keys: &mut Keys,
+) -> Side {
+    let comma = decimal_comma(lang);
+    let n = sentences.len();
+    let mut side = Side {
+        chars: Vec::with_capacity(n),
+        paragraph: Vec::with_capacity(n),
+        para_start: Vec::with_capacity(n),
+        tok_start: Vec::with_capacity(n + 1),
+        key_start: Vec::with_capacity(n + 1),
+        ..Side::default()
+    };
+    side.tok_start.push(0);
+    side.key_start.push(0);
+    let mut raw: Vec<RawTok> = Vec::new();
+    let mut sentence_keys: Vec<(u32, u8)> = Vec::new();
+    let mut translations: Vec<String> = Vec::new();
+    for (text, paragraph) in sentences {
+        side.chars.push(char_length(text));
+        side.para_start.push(side.paragraph.last().is_none_or(|&p| p != paragraph));
+        side.paragraph.push(paragraph);
+        raw.clear();
+        tokenize(text, comma, &mut raw);
+        sentence_keys.clear();
+        for (t, tok) in raw.iter().take(MAX_TOKENS).enumerate() {
+            let t = t as u8; // below MAX_TOKENS = 64
+            match tok.class {
+                TokClass::Number => sentence_keys.push((keys.id(KeyKind::Number, &tok.form), t)),
+                TokClass::Punct => sentence_keys.push((keys.id(KeyKind::Punct, &tok.form), t)),
+                TokClass::Word => {
+                    if tok.form.chars().count() >= 4 {
+                        let prefix: String = tok.form.chars().take(4).collect();
+                        sentence_keys.push((keys.id(KeyKind::Cognate, &prefix), t));
+                        let skeleton = consonants(&tok.form, 4);
+                        if skeleton.len() >= 3 && skeleton != prefix {
+                            sentence_keys.push((keys.id(KeyKind::Cognate, &skeleton), t));
+                        }
+                    }
+                    if let Some((dict, direction)) = dict {
+                        match role {
+                            Role::Translation => {
+                                sentence_keys.push((keys.id(KeyKind::Dict, &stem(&tok.form)), t));
+                            }
+                            Role::Original => {
+                                translations.clear();
+                                dict.translations(&tok.lower, direction, MAX_TRANSLATIONS, &mut translations);
+                                for tr in &translations {
+                                    sentence_keys.push((keys.id(KeyKind::Dict, &stem(tr)), t));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        sentence_keys.sort_unstable();
+        sentence_keys.dedup();
+        side.keys.extend_from_slice(&sentence_keys);
+        side.toks.extend(raw.drain(..).take(MAX_TOKENS).map(|r| Tok {
+            class: r.class,
+            form: r.form.into_boxed_str(),
+            weight: 0.0,
+        }));
+        side.tok_start.push(u32::try_from(side.toks.len()).unwrap_or(u32::MAX));
+        side.key_start.push(u32::try_from(side.keys.len()).unwrap_or(u32::MAX));
+    }
+    side
+}
+
+/// How likely a true counterpart is to repeat a token of this class (numbers nearly always do; a word
+/// has a recognisable cognate or dictionary translation far less often).
+fn recall(class: TokClass) -> f32 {
+    match class {
+        TokClass::Number => 0.9,
+        TokClass::Word => 0.5,
+        TokClass::Punct => 0.6,
+    }
+}
+
+/// Upper bound of a token's weight: no single word should outweigh the length model on its own.
+const MAX_WEIGHT: f32 = 5.0;
+
+/// Sets each token's weight from how often the other document offers a key it could match:
+/// `ln(recall / chance)`, where chance is the share of the other document's sentences holding one of the
+/// token's keys. Rare anchors (a number, a name) weigh much; words found everywhere weigh nothing.
+pub(crate) fn weigh(side: &mut Side, other: &Side, keys: &Keys) {
+    let mut df = vec![0u32; keys.len()];
+    for s in 0..other.len() {
+        let mut last = u32::MAX;
+        for &(k, _) in other.keys(s) {
+            if k != last {
+                df[k as usize] += 1;
+                last = k;
+            }
+        }
+    }
+    let m = other.len() as f32;
+    for s in 0..side.len() {
+        let start = side.tok_start[s] as usize;
+        let mut hits = vec![0u32; side.toks(s).len()];
+        for &(k, t) in side.keys(s) {
+            hits[t as usize] += df[k as usize];
+        }
+        for (t, tok) in side.toks[start..side.tok_start[s + 1] as usize].iter_mut().enumerate() {
+            let chance = ((hits[t] as f32 + 0.5) / (m + 1.0)).min(1.0);
+            tok.weight = (recall(tok.class) / chance).ln().clamp(0.0, MAX_WEIGHT);
+        }
+    }
+}
+
+/// A token before weighing.
+#[derive(Debug)]
+struct RawTok {
+    class: TokClass,
+    /// Folded form: numbers normalised, words lower-cased and transliterated, punctuation a symbol.
+    form: String,
+    /// Lower-cased original spelling, for dictionary look-up.
+    lower: String,
+}
+
+/// Characters, with every run of white space counted once.
+fn char_length(text: &str) -> f32 {
+    let mut n = 0u32;
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                n += 1;
+            }
+            space = true;
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n as f32
+}
+
+/// Splits a sentence into anchor tokens: numbers, words and marked punctuation, each once.
+fn tokenize(text: &str, decimal_comma: bool, out: &mut Vec<RawTok>) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut seen: Vec<String> = Vec::new();
+    let mut push = |out: &mut Vec<RawTok>, class: TokClass, form: String, lower: String| {
+        if out.len() >= MAX_TOKENS {
+            return;
+        }
+        if !seen.contains(&form) {
+            seen.push(form.clone());
+            out.push(RawTok { class, form, lower });
+        }
+    };
+    while i < chars.len() && out.len() < MAX_TOKENS {
+        let c = chars[i].1;
+        if c.is_ascii_digit() {
+            let (end, value) = scan_number(&chars, i, decimal_comma);
+            // A digit run glued to letters (`K2`, `3D`, `A380`) is a name, not a quantity.
+            let glued =
+                end < chars.len() && chars[end].1.is_alphabetic() || i > 0 && chars[i - 1].1.is_alphabetic();
+            if glued {
+                let mut j = i;
+                while j < chars.len() && chars[j].1.is_alphanumeric() {
+                    j += 1;
+                }
+                let mut s = i;
+                while s > 0 && chars[s - 1].1.is_alphanumeric() {
+                    s -= 1;
+                }
+                let word: String = chars[s..j].iter().map(|x| x.1).collect();
+                let lower = word.to_lowercase();
+                push(out, TokClass::Word, fold(&lower), lower);
+                i = j;
+            } else {
+                push(out, TokClass::Number, value, String::new());
+                i = end;
+            }
+        } else if c.is_alphabetic() {
+            let mut j = i;
+            while j < chars.len() && (chars[j].1.is_alphanumeric() || is_mark(chars[j].1)) {
+                j += 1;
+            }
+            if chars[i..j].iter().any(|x| x.1.is_ascii_digit()) {
+                // Handled as a glued name at its first digit; take the whole run here instead.
+                let word: String = chars[i..j].iter().map(|x| x.1).collect();
+                let lower = word.to_lowercase();
+                push(out, TokClass::Word, fold(&lower), lower);
+            } else {
+                let word: String = chars[i..j].iter().map(|x| x.1).collect();
+                let lower = word.to_lowercase();
+                let form = fold(&lower);
+                if !form.is_empty() {
+                    push(out, TokClass::Word, form, lower);
+                }
+            }
+            i = j;
+        } else {
+            if let Some(p) = punct_key(c) {
+                push(out, TokClass::Punct, p.to_owned(), String::new());
+            }
+            i += 1;
+        }
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks left over after NFC (rare) stay inside the word.
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// The shared key of a punctuation mark, or `None` for marks every sentence has.
+fn punct_key(c: char) -> Option<&'static str> {
+    Some(match c {
+        '?' | '¿' => "?",
+        '!' | '¡' => "!",
+        '"' | '„' | '“' | '”' | '«' | '»' | '‚' | '‘' | '’' | '‹' | '›' => "\"",
+        '(' | ')' | '[' | ']' => "(",
+        ':' => ":",
+        ';' => ";",
+        _ => return None,
+    })
+}
+
+/// Scans a number starting at `chars[i]` (a digit): digit groups with `.`, `,`, `'`, `’` or spaces
+/// between them, then an optional decimal part. Returns the end index and the normalised value.
+fn scan_number(chars: &[(usize, char)], i: usize, decimal_comma: bool) -> (usize, String) {
+    let is_sep = |c: char| matches!(c, '.' | ',' | '\'' | '’' | ' ' | '\u{a0}' | '\u{202f}');
+    // Groups of digits and the separators between them.
+    let mut groups: Vec<String> = Vec::new();
+    let mut seps: Vec<char> = Vec::new();
+    let mut j = i;
+    loop {
+        let mut g = String::new();
+        while j < chars.len() && chars[j].1.is_ascii_digit() {
+            g.push(chars[j].1);
+            j += 1;
+        }
+        groups.push(g);
+        // Continue over a separator only when a digit follows it directly.
+        if j + 1 < chars.len() && is_sep(chars[j].1) && chars[j + 1].1.is_ascii_digit() {
+            let sep = chars[j].1;
+            // A space only groups thousands: exactly three digits after it, at most three before the first.
+            if sep.is_whitespace() {
+                let run = chars[j + 1..].iter().take_while(|x| x.1.is_ascii_digit()).count();
+                let first_ok = groups.len() > 1 || groups[0].len() <= 3;
+                if run != 3 || !first_ok || seps.iter().any(|s| matches!(s, '.' | ',')) {
+                    break;
+                }
+            }
+            seps.push(sep);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j, normalise_number(&groups, &seps, decimal_comma))
+}
+
+/// The canonical value of a number from its digit groups and separators: `1.000,5` (decimal comma)
+/// and `1,000.5` both give `1000.5`; `3,50` gives `3.5`.
+fn normalise_number(groups: &[String], seps: &[char], decimal_comma: bool) -> String {
+    let group_char = if decimal_comma { '.' } else { ',' };
+    let (int_groups, frac): (&[String], &str) = match seps.last() {
+        None => (groups, ""),
+        Some(&last) => {
+            let last_group = groups.last().map_or("", String::as_str);
+            let all_same = seps.iter().all(|&s| s == last);
+            let is_decimal = if !all_same {
+                matches!(last, '.' | ',')
+            } else if seps.len() > 1 || !matches!(last, '.' | ',') {
+                false
+            } else {
+                // One `.` or `,`: a thousands group only when three digits follow and the language
+                // groups with this mark.
+                !(last_group.len() == 3 && last == group_char)
+            };
+            if is_decimal { (&groups[..groups.len() - 1], last_group) } else { (groups, "") }
+        }
+    };
+    let mut int: String = int_groups.concat();
+    let trimmed = int.trim_start_matches('0');
+    int = if trimmed.is_empty() { "0".to_owned() } else { trimmed.to_owned() };
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() { int } else { format!("{int}.{frac}") }
+}
+
+/// Lower case, transliterated to ASCII, letters and digits only.
+pub(crate) fn fold(lower: &str) -> String {
+    let ascii = if lower.is_ascii() { lower.to_owned() } else { any_ascii(lower).to_lowercase() };
+    ascii.chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// The first `n` consonants of a folded word (a skeleton that survives vowel changes: prasident ~
+/// president).
+fn consonants(form: &str, n: usize) -> String {
+    form.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')).take(n).collect()
+}
+
+/// A crude stem shared by inflected forms: the folded word cut to five letters.
+pub(crate) fn stem(word: &str) -> String {
+    let folded = fold(&word.to_lowercase());
+    folded.chars().take(5).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str, comma: bool) -> Vec<(TokClass, String)> {
+        let mut out = Vec::new();
+        tokenize(text, comma, &mut out);
+        out.into_iter().map(|t| (t.class, t.form)).collect()
+    }
+
+    fn numbers(text: &str, comma: bool) -> Vec<String> {
+        forms(text, comma).into_iter().filter(|t| t.0 == TokClass::Number).map(|t| t.1).collect()
+    }
+
+    #[test]
+    fn numbers_normalise_across_styles() {
+        assert_eq!(numbers("1.000,5 Euro und 3,50 Euro", true), ["1000.5", "3.5"]);
+        assert_eq!(numbers("1,000.5 euros and 3.50 euros", false), ["1000.5", "3.5"]);
+        assert_eq!(numbers("1 000,5 euros", true), ["1000.5"]);
+        assert_eq!(numbers("8847,60 m", true), ["8847.6"]);
+        assert_eq!(numbers("1.000 Menschen", true), ["1000"]);
+        assert_eq!(numbers("1,000 people", false), ["1000"]);
+        assert_eq!(numbers("2,5 Prozent", true), ["2.5"]);
+        assert_eq!(numbers("2.5 per cent", false), ["2.5"]);
+        assert_eq!(numbers("1'000'000 Franken", true), ["1000000"]);
+        assert_eq!(numbers("am 20. September 2019", true), ["20", "2019"]);
+        assert_eq!(numbers("in 2019 200 people", false), ["2019", "200"]);
+    }
+
+    #[test]
+    fn words_fold_and_glued_digits_are_names() {
+        let f = forms("Der Airbus A380 flog über Zürich?", true);
+        assert!(f.contains(&(TokClass::Word, "a380".to_owned())));
+        assert!(f.contains(&(TokClass::Word, "zurich".to_owned())));
+        assert!(f.contains(&(TokClass::Punct, "?".to_owned())));
+        assert!(!f.iter().any(|t| t.0 == TokClass::Number));
+        assert_eq!(fold("путин"), "putin");
+    }
+
+    #[test]
+    fn char_length_collapses_space() {
+        assert_eq!(char_length("a  b\t c"), 5.0);
+    }
+}

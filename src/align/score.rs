@@ -1,0 +1,458 @@
+//! The cost of a bead: how unlikely it is that these original sentences and these translation sentences
+//! render each other. Lower is better; costs add up along an alignment.
+//!
+//! In: the two documents' [`Side`]s and the [`Params`]. Out: [`Fine::cost`] for sentence beads and
+//! [`Coarse::cost`] for beads of sentence blocks in the coarse passes.
+//!
+//! A bead's cost is the sum of
+//! - a shape penalty (1:1 costs nothing; merges, splits and above all 1:0 / 0:1 must pay their way),
+//! - the Gale–Church length cost: `-ln P(|δ|)` with `δ = (l_t − c·l_o) / √(s²·l)`, where `c` is the
+//!   character ratio of the whole document pair (so no per-language table is needed),
+//! - minus the lexical evidence: every anchor token (number, cognate, dictionary word, punctuation mark)
+//!   that finds a partner on the other side of the bead adds its weight, `ln(recall / chance)`, less
+//!   `ln k` when the partner could be in any of `k` sentences (larger beads find chance partners more
+//!   easily),
+//! - paragraph penalties: a bead that spans a paragraph break, or starts a paragraph on one side only.
+//!
+//! This module scores; it does not search (see `dp`).
+
+use super::features::{KeyKind, Keys, Side, Tok};
+
+/// Tunable costs, in nats. The defaults were tuned on two gold sets together (see `docs/alignment.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    /// A 1:0 or 0:1 bead.
+    pub skip: f32,
+    /// A 1:2 or 2:1 bead.
+    pub merge: f32,
+    /// A 2:2 bead.
+    pub merge_2_2: f32,
+    /// A 1:3 or 3:1 bead.
+    pub merge_1_3: f32,
+    /// A 2:3 or 3:2 bead.
+    pub merge_2_3: f32,
+    /// A 1:4 or 4:1 bead.
+    pub merge_1_4: f32,
+    /// Weight of the length cost.
+    pub length: f32,
+    /// Gale–Church variance per character.
+    pub variance: f32,
+    /// Weight of the lexical evidence.
+    pub lexical: f32,
+    /// Jaro–Winkler similarity two folded words need to count as cognates.
+    pub cognate: f64,
+    /// A bead whose sentences on one side come from two paragraphs.
+    pub paragraph_span: f32,
+    /// A bead that starts a paragraph on one side but not on the other.
+    pub paragraph_edge: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            skip: 6.0,
+            merge: 2.5,
+            merge_2_2: 4.5,
+            merge_1_3: 5.0,
+            merge_2_3: 6.5,
+            merge_1_4: 7.5,
+            length: 1.0,
+            variance: 6.8,
+            lexical: 1.0,
+            cognate: 0.88,
+            paragraph_span: 2.0,
+            paragraph_edge: 0.5,
+        }
+    }
+}
+
+/// A bead shape: original sentences, translation sentences.
+pub(crate) type Shape = (usize, usize);
+
+/// The shapes the sentence-level search considers.
+pub(crate) const SHAPES: &[Shape] =
+    &[(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1)];
+
+/// The shapes the coarse passes consider.
+pub(crate) const COARSE_SHAPES: &[Shape] = &[(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2)];
+
+impl Params {
+    pub(crate) fn shape_cost(&self, (a, b): Shape) -> f32 {
+        match (a.min(b), a.max(b)) {
+            (1, 1) => 0.0,
+            (0, _) => self.skip * a.max(b) as f32,
+            (1, 2) => self.merge,
+            (2, 2) => self.merge_2_2,
+            (1, 3) => self.merge_1_3,
+            (2, 3) => self.merge_2_3,
+            (1, 4) => self.merge_1_4,
+            _ => f32::INFINITY,
+        }
+    }
+}
+
+/// The Gale–Church length model for one document pair.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LengthModel {
+    /// Translation characters per original character.
+    pub ratio: f32,
+    pub variance: f32,
+}
+
+impl LengthModel {
+    pub fn new(original: &[f32], translation: &[f32], variance: f32) -> Self {
+        let o: f32 = original.iter().sum();
+        let t: f32 = translation.iter().sum();
+        let ratio = if o > 0.0 && t > 0.0 { (t / o).clamp(0.25, 4.0) } else { 1.0 };
+        LengthModel { ratio, variance }
+    }
+
+    /// `-ln P(|δ| or more)` for a bead of these lengths.
+    pub fn cost(&self, original: f32, translation: f32) -> f32 {
+        let mean = ((original + translation / self.ratio) / 2.0).max(1.0);
+        let delta = (translation - original * self.ratio) / (self.variance * mean * self.ratio).sqrt();
+        -ln_erfc(delta.abs() / std::f32::consts::SQRT_2)
+    }
+}
+
+/// `ln erfc(x)` for `x ≥ 0`, computed in log space so far tails do not underflow (Numerical Recipes'
+/// Chebyshev fit, relative error below 1.2e-7).
+fn ln_erfc(x: f32) -> f32 {
+    let z = f64::from(x.abs());
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    (t.ln() + poly) as f32
+}
+
+/// Token masks of one sentence pair: which original tokens found a partner in the translation
+/// sentence, and which translation tokens found one in the original sentence.
+pub(crate) type PairMask = (u64, u64);
+
+/// Matches the anchors of original sentence `i` against those of translation sentence `j`.
+pub(crate) fn match_pair(o: &Side, i: usize, t: &Side, j: usize, keys: &Keys, cognate: f64) -> PairMask {
+    let (ko, kt) = (o.keys(i), t.keys(j));
+    let (to, tt) = (o.toks(i), t.toks(j));
+    let (mut mo, mut mt) = (0u64, 0u64);
+    let (mut p, mut q) = (0, 0);
+    while p < ko.len() && q < kt.len() {
+        let (a, b) = (ko[p].0, kt[q].0);
+        if a < b {
+            p += 1;
+        } else if b < a {
+            q += 1;
+        } else {
+            let p_end = p + ko[p..].iter().take_while(|x| x.0 == a).count();
+            let q_end = q + kt[q..].iter().take_while(|x| x.0 == a).count();
+            let kind = keys.kind(a);
+            for &(_, x) in &ko[p..p_end] {
+                for &(_, y) in &kt[q..q_end] {
+                    let (bx, by) = (1u64 << x, 1u64 << y);
+                    if mo & bx != 0 && mt & by != 0 {
+                        continue;
+                    }
+                    if kind != KeyKind::Cognate || cognates(&to[x as usize], &tt[y as usize], cognate) {
+                        mo |= bx;
+                        mt |= by;
+                    }
+                }
+            }
+            p = p_end;
+            q = q_end;
+        }
+    }
+    (mo, mt)
+}
+
+fn cognates(a: &Tok, b: &Tok, threshold: f64) -> bool {
+    a.form == b.form || strsim::jaro_winkler(&a.form, &b.form) >= threshold
+}
+
+/// Sum of the weights of the tokens in `mask`, each less `penalty` and at least zero.
+#[inline]
+fn covered(toks: &[Tok], mut mask: u64, penalty: f32) -> f32 {
+    let mut sum = 0.0;
+    while mask != 0 {
+        let t = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        if let Some(tok) = toks.get(t) {
+            sum += (tok.weight - penalty).max(0.0);
+        }
+    }
+    sum
+}
+
+/// `ln k` for small `k`.
+const LN: [f32; 6] = [0.0, 0.0, std::f32::consts::LN_2, 1.098_612_3, 1.386_294_4, 1.609_438];
+
+/// A store of pair masks over a band of sentence pairs; pairs outside it are computed when asked.
+#[derive(Debug)]
+pub(crate) struct PairCache {
+    lo: Vec<usize>,
+    start: Vec<usize>,
+    data: Vec<PairMask>,
+}
+
+impl PairCache {
+    /// Computes the masks of every pair `(i, j)` with `j` in `ranges[i]`.
+    pub fn new(o: &Side, t: &Side, keys: &Keys, cognate: f64, ranges: &[(usize, usize)]) -> Self {
+        let mut lo = Vec::with_capacity(ranges.len());
+        let mut start = Vec::with_capacity(ranges.len() + 1);
+        let mut data = Vec::new();
+        start.push(0);
+        for (i, &(a, b)) in ranges.iter().enumerate() {
+            lo.push(a);
+            for j in a..b {
+                data.push(match_pair(o, i, t, j, keys, cognate));
+            }
+            start.push(data.len());
+        }
+        PairCache { lo, start, data }
+    }
+
+    fn get(&self, i: usize, j: usize) -> Option<PairMask> {
+        let lo = *self.lo.get(i)?;
+        let at = self.start[i] + j.checked_sub(lo)?;
+        if at < self.start[i + 1] { self.data.get(at).copied() } else { None }
+    }
+}
+
+/// The sentence-level scorer.
+#[derive(Debug)]
+pub(crate) struct Fine<'a> {
+    pub o: &'a Side,
+    pub t: &'a Side,
+    pub keys: &'a Keys,
+    pub params: &'a Params,
+    pub length: LengthModel,
+    pub pairs: PairCache,
+}
+
+impl Fine<'_> {
+    fn pair(&self, i: usize, j: usize) -> PairMask {
+        self.pairs
+            .get(i, j)
+            .unwrap_or_else(|| match_pair(self.o, i, self.t, j, self.keys, self.params.cognate))
+    }
+
+    /// Cost of the bead of original sentences `i..i + a` and translation sentences `j..j + b`.
+    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
+        let p = self.params;
+        let shape = p.shape_cost((a, b));
+        if a == 0 || b == 0 {
+            return shape;
+        }
+        let lo: f32 = self.o.chars[i..i + a].iter().sum();
+        let lt: f32 = self.t.chars[j..j + b].iter().sum();
+        let mut cost = shape + p.length * self.length.cost(lo, lt);
+        cost -= p.lexical * self.evidence(i, a, j, b);
+        cost + self.paragraph_cost(i, a, j, b)
+    }
+
+    /// The lexical evidence of a bead, in nats (half from each side's tokens).
+    pub fn evidence(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
+        let mut masks_t = [0u64; 4];
+        let mut sum = 0.0;
+        for x in i..i + a {
+            let mut mo = 0u64;
+            for (k, y) in (j..j + b).enumerate() {
+                let (po, pt) = self.pair(x, y);
+                mo |= po;
+                if let Some(m) = masks_t.get_mut(k) {
+                    *m |= pt;
+                }
+            }
+            sum += covered(self.o.toks(x), mo, LN[b.min(5)]);
+        }
+        for (k, y) in (j..j + b).enumerate() {
+            sum += covered(self.t.toks(y), masks_t.get(k).copied().unwrap_or(0), LN[a.min(5)]);
+        }
+        sum * 0.5
+    }
+
+    fn paragraph_cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
+        let p = self.params;
+        let mut cost = 0.0;
+        if self.o.paragraph[i] != self.o.paragraph[i + a - 1] {
+            cost += p.paragraph_span;
+        }
+        if self.t.paragraph[j] != self.t.paragraph[j + b - 1] {
+            cost += p.paragraph_span;
+        }
+        if self.o.para_start[i] != self.t.para_start[j] {
+            cost += p.paragraph_edge;
+        }
+        cost
+    }
+}
+
+/// A document cut into blocks of consecutive sentences for the coarse passes.
+#[derive(Debug, Clone)]
+pub(crate) struct Blocks {
+    pub chars: Vec<f32>,
+    /// Per block, its strongest keys with their weights, sorted by key.
+    pub keys: Vec<Vec<(u32, f32)>>,
+}
+
+/// Keys a block keeps (the strongest ones).
+const BLOCK_KEYS: usize = 24;
+
+impl Blocks {
+    /// One block per sentence. Cognate buckets count half: the coarse passes skip the cognate check.
+    pub fn from_side(side: &Side, keys: &Keys) -> Self {
+        let mut out = Blocks { chars: side.chars.clone(), keys: Vec::with_capacity(side.len()) };
+        for s in 0..side.len() {
+            let toks = side.toks(s);
+            let list: Vec<(u32, f32)> = side
+                .keys(s)
+                .iter()
+                .map(|&(k, t)| {
+                    let w = toks.get(t as usize).map_or(0.0, |x| x.weight);
+                    (k, if keys.kind(k) == KeyKind::Cognate { w * 0.5 } else { w })
+                })
+                .filter(|x| x.1 > 0.0)
+                .collect();
+            out.keys.push(strongest(list));
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Blocks of two: lengths add, keys unite (a key repeated in both keeps its larger weight).
+    pub fn halve(&self) -> Self {
+        let n = self.len().div_ceil(2);
+        let mut out = Blocks { chars: Vec::with_capacity(n), keys: Vec::with_capacity(n) };
+        for b in 0..n {
+            let (x, y) = (2 * b, (2 * b + 1).min(self.len() - 1));
+            if x == y {
+                out.chars.push(self.chars[x]);
+                out.keys.push(self.keys[x].clone());
+            } else {
+                out.chars.push(self.chars[x] + self.chars[y]);
+                let mut list = self.keys[x].clone();
+                list.extend_from_slice(&self.keys[y]);
+                out.keys.push(strongest(list));
+            }
+        }
+        out
+    }
+}
+
+/// The [`BLOCK_KEYS`] heaviest keys, one weight per key, sorted by key.
+fn strongest(mut list: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    list.dedup_by_key(|x| x.0);
+    if list.len() > BLOCK_KEYS {
+        list.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        list.truncate(BLOCK_KEYS);
+        list.sort_unstable_by_key(|x| x.0);
+    }
+    list
+}
+
+/// Shared weight of two blocks' keys.
+pub(crate) fn block_similarity(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut p, mut q, mut sum) = (0, 0, 0.0);
+    while p < a.len() && q < b.len() {
+        match a[p].0.cmp(&b[q].0) {
+            std::cmp::Ordering::Less => p += 1,
+            std::cmp::Ordering::Greater => q += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[p].1.min(b[q].1);
+                p += 1;
+                q += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// The scorer of the coarse passes: length and shared keys of blocks.
+#[derive(Debug)]
+pub(crate) struct Coarse<'a> {
+    pub o: &'a Blocks,
+    pub t: &'a Blocks,
+    pub params: &'a Params,
+    pub length: LengthModel,
+    pub sims: SimCache,
+}
+
+impl Coarse<'_> {
+    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
+        let p = self.params;
+        let shape = p.shape_cost((a, b));
+        if a == 0 || b == 0 {
+            return shape;
+        }
+        let lo: f32 = self.o.chars[i..i + a].iter().sum();
+        let lt: f32 = self.t.chars[j..j + b].iter().sum();
+        let mut sim = 0.0;
+        for x in i..i + a {
+            for y in j..j + b {
+                sim +=
+                    self.sims.get(x, y).unwrap_or_else(|| block_similarity(&self.o.keys[x], &self.t.keys[y]));
+            }
+        }
+        shape + p.length * self.length.cost(lo, lt) - p.lexical * sim
+    }
+}
+
+/// Block similarities over a band.
+#[derive(Debug)]
+pub(crate) struct SimCache {
+    lo: Vec<usize>,
+    start: Vec<usize>,
+    data: Vec<f32>,
+}
+
+impl SimCache {
+    pub fn new(o: &Blocks, t: &Blocks, ranges: &[(usize, usize)]) -> Self {
+        let mut lo = Vec::with_capacity(ranges.len());
+        let mut start = vec![0];
+        let mut data = Vec::new();
+        for (i, &(a, b)) in ranges.iter().enumerate() {
+            lo.push(a);
+            for j in a..b {
+                data.push(block_similarity(&o.keys[i], &t.keys[j]));
+            }
+            start.push(data.len());
+        }
+        SimCache { lo, start, data }
+    }
+
+    fn get(&self, i: usize, j: usize) -> Option<f32> {
+        let lo = *self.lo.get(i)?;
+        let at = self.start[i] + j.checked_sub(lo)?;
+        if at < self.start[i + 1] { self.data.get(at).copied() } else { None }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_cost_prefers_proportional_lengths() {
+        let m = LengthModel { ratio: 1.1, variance: 6.8 };
+        assert!(m.cost(100.0, 110.0) < 0.1);
+        assert!(m.cost(100.0, 60.0) > m.cost(100.0, 90.0));
+        assert!(m.cost(100.0, 5.0).is_finite());
+        assert!(m.cost(10_000.0, 1.0).is_finite());
+    }
+
+    #[test]
+    fn ln_erfc_matches_known_values() {
+        assert!((ln_erfc(0.0) - 0.0).abs() < 1e-5);
+        assert!((ln_erfc(1.0) - 0.157_299_2_f32.ln()).abs() < 1e-4);
+        assert!(ln_erfc(30.0) < -800.0);
+    }
+}
