@@ -6,12 +6,20 @@
 //! This module extracts only; it never compares two sentences (that is `compare`), except for the small
 //! matching helpers that define when two claims are "the same" (for example [`entity_matches`]).
 
+mod dates;
+mod lexicon;
+mod numbers;
+mod tokens;
+
 use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::lang::Language;
 use crate::segment::Sentence;
+
+use lexicon::Lexicon;
+use tokens::Token;
 
 /// Everything extracted from one sentence.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -174,9 +182,44 @@ pub struct Marker {
     pub text: String,
 }
 
+/// What every extractor works on: the sentence, its tokens, the language's lexicon, and which tokens an
+/// earlier extractor already claimed (dates run before numbers, so `2019` is not also a count).
+#[derive(Debug)]
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    lex: &'static Lexicon,
+    used: Vec<bool>,
+    /// Index of the first word or number (the sentence start, after an opening quote).
+    first: Option<usize>,
+}
+
+impl Ctx<'_> {
+    fn mark(&mut self, from: usize, to: usize) {
+        for u in self.used.iter_mut().take(to).skip(from) {
+            *u = true;
+        }
+    }
+}
+
 /// Extracts the claims of one sentence.
-pub fn extract(_sentence: &Sentence, _lang: Language) -> SentenceClaims {
-    SentenceClaims::default()
+pub fn extract(sentence: &Sentence, lang: Language) -> SentenceClaims {
+    extract_text(&sentence.text, lang)
+}
+
+/// Extracts the claims of a sentence given as text; spans are byte ranges in `text`.
+pub fn extract_text(text: &str, lang: Language) -> SentenceClaims {
+    let toks = tokens::tokenize(text);
+    let mut ctx = Ctx {
+        text,
+        used: vec![false; toks.len()],
+        first: tokens::first_content(&toks),
+        toks,
+        lex: lexicon::lexicon(lang.pack),
+    };
+    let dates = dates::extract(&mut ctx);
+    let quantities = numbers::extract(&mut ctx);
+    SentenceClaims { quantities, dates, ..SentenceClaims::default() }
 }
 
 /// Whether two entities (from either language) name the same thing.

@@ -132,6 +132,30 @@ pub struct NumberData {
     /// Currency words and symbols mapped to ISO 4217 codes (`Euro = EUR`, `$ = USD`).
     #[serde(default)]
     pub currencies: BTreeMap<String, String>,
+    /// Words that are a number only before a multiplier, a fraction or a percent word, because they are
+    /// mostly articles or pronouns (`ein`, `eine`, `a`, `one`): `eine Million` is 1000000, `einer der`
+    /// is nothing.
+    #[serde(default)]
+    pub article_numbers: BTreeMap<String, f64>,
+    /// Multipliers written straight after the digits of an amount of money (`$3bn`, `€5m`, `5 Mio.`
+    /// goes in `multipliers`). Only used when a currency is named, so `5m` alone stays five metres.
+    #[serde(default)]
+    pub attached_multipliers: BTreeMap<String, f64>,
+    /// Words joining number words inside one number (`and` in `two hundred and fifty`).
+    #[serde(default)]
+    pub number_joiners: Vec<String>,
+    /// Markers before a number that make it approximate (`rund`, `etwa`, `about`, `nearly`).
+    #[serde(default)]
+    pub approximate: Vec<String>,
+    /// Words joining the two ends of a range (`bis`, `to`); a dash between two numbers always does.
+    #[serde(default)]
+    pub range_words: Vec<String>,
+    /// Letters written after the digits of an ordinal (`st`, `nd`, `rd`, `th`).
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// True when digits followed by a period inside a sentence are an ordinal (`der 3. Platz`).
+    #[serde(default)]
+    pub ordinal_period: bool,
 }
 
 fn default_decimal() -> String {
@@ -151,9 +175,35 @@ pub struct DateData {
     /// Words marking a clock time (`Uhr`, `a.m.`, `p.m.`, `h`).
     #[serde(default)]
     pub time_words: Vec<String>,
-    /// Relative day words and their offset from today (`gestern = -1`, `yesterday = -1`).
+    /// Relative day words and their offset from today (`gestern = -1`, `yesterday = -1`). Matched in
+    /// lower case only (German `Morgen`, the morning, is not `morgen`, tomorrow), except at the start of
+    /// a sentence.
     #[serde(default)]
     pub relative_days: BTreeMap<String, i32>,
+    /// Markers after a clock time that put it before noon (`a.m.`, `am`).
+    #[serde(default)]
+    pub time_am: Vec<String>,
+    /// Markers after a clock time that put it after noon (`p.m.`, `pm`, `abends`).
+    #[serde(default)]
+    pub time_pm: Vec<String>,
+    /// Words before a four-digit number that make it a year (`im`, `seit`, `Jahr`, `in`, `since`).
+    #[serde(default)]
+    pub year_lead_words: Vec<String>,
+    /// Month names that are also common words or names (`May`, `March`): they count only beside a
+    /// number or after one of `year_lead_words` (`in May`, `May 3`).
+    #[serde(default)]
+    pub ambiguous_months: Vec<String>,
+    /// Suffixes that turn a year into its decade (`1990er`, `1990s`).
+    #[serde(default)]
+    pub decade_suffixes: Vec<String>,
+    /// Parts of the day that may be joined to a weekday in one word (`Dienstagabend`): the weekday
+    /// still counts.
+    #[serde(default)]
+    pub day_parts: Vec<String>,
+    /// Order of all-digit dates written with `.` or `/` (`dmy`: `3.10.2019`, `mdy`: `10/3/2019`);
+    /// empty when the language's usage is ambiguous, which leaves such dates unread.
+    #[serde(default)]
+    pub numeric_date_order: String,
 }
 
 /// What claim extraction needs.

@@ -1,0 +1,179 @@
+//! A language pack compiled for extraction: its word lists turned into [`PhraseSet`]s, built once per
+//! pack and cached for the life of the process.
+//!
+//! In: a [`LangPack`]. Out: a [`Lexicon`]. Nothing here is specific to one language; a language
+//! without a pack gets the generic pack's (mostly empty) lexicon, which still reads digits and quotes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::tokens::{PhraseSet, fold};
+use crate::lang::{self, LangPack};
+
+/// What a piece of a compound number word is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Piece {
+    /// A plain number word (`drei`, `zwanzig`).
+    Unit(f64),
+    /// A multiplier (`hundert`, `tausend`, `millionen`).
+    Multiplier(f64),
+    /// A fraction that adds to what precedes it (`einhalb`).
+    Fraction(f64),
+    /// The compound joiner (`und`).
+    Joiner,
+}
+
+/// A pack's lists, ready for matching.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub pack: &'static LangPack,
+    pub decimal: char,
+    pub group: Vec<char>,
+    pub space_group: bool,
+    pub words: PhraseSet<f64>,
+    pub multipliers: PhraseSet<f64>,
+    pub attached_multipliers: PhraseSet<f64>,
+    pub fractions: PhraseSet<f64>,
+    /// Single-word pieces of compounds, longest first (only when the pack has a compound joiner).
+    pub pieces: Vec<(String, Piece)>,
+    pub number_joiners: PhraseSet<()>,
+    pub article_numbers: PhraseSet<f64>,
+    pub ordinals: PhraseSet<f64>,
+    pub ordinal_suffixes: PhraseSet<()>,
+    pub percent: PhraseSet<()>,
+    pub vague: PhraseSet<()>,
+    pub currencies: PhraseSet<String>,
+    pub approximate: PhraseSet<()>,
+    pub range_words: PhraseSet<()>,
+    /// Month names by number (1-12); `true` for abbreviations, which need a number beside them.
+    pub months: PhraseSet<(u8, bool)>,
+    /// Folded month names that need a number or a lead word beside them (`may`).
+    pub ambiguous_months: Vec<String>,
+    /// Weekday names (1 = Monday).
+    pub weekdays: PhraseSet<u8>,
+    /// Weekday names folded, for compounds with a part of the day (`dienstagabend`).
+    pub weekday_stems: Vec<(String, u8)>,
+    pub day_parts: Vec<String>,
+    pub time_words: PhraseSet<()>,
+    pub time_am: PhraseSet<()>,
+    pub time_pm: PhraseSet<()>,
+    pub relative_days: PhraseSet<i32>,
+    pub year_lead: PhraseSet<()>,
+    pub decade_suffixes: PhraseSet<()>,
+    /// `dmy` or `mdy` for all-digit dates, or `None`.
+    pub numeric_date_dmy: Option<bool>,
+}
+
+fn set<'a>(list: impl IntoIterator<Item = &'a String>) -> PhraseSet<()> {
+    PhraseSet::new(list.into_iter().map(|s| (s.as_str(), ())))
+}
+
+fn map<V: Clone>(m: &std::collections::BTreeMap<String, V>) -> PhraseSet<V> {
+    PhraseSet::new(m.iter().map(|(k, v)| (k.as_str(), v.clone())))
+}
+
+impl Lexicon {
+    pub fn build(pack: &'static LangPack) -> Lexicon {
+        let n = &pack.numbers;
+        let d = &pack.dates;
+        let decimal = n.decimal.chars().next().unwrap_or('.');
+        let mut group = Vec::new();
+        let mut space_group = false;
+        for g in &n.group {
+            match g.chars().next() {
+                Some(c) if c.is_whitespace() => space_group = true,
+                Some(c) => group.push(c),
+                None => {}
+            }
+        }
+        let mut pieces = Vec::new();
+        if let Some(j) = &n.compound_joiner {
+            pieces.push((fold(j), Piece::Joiner));
+            for (k, v) in &n.words {
+                pieces.push((fold(k), Piece::Unit(*v)));
+            }
+            for (k, v) in &n.multipliers {
+                if k.chars().all(char::is_alphabetic) {
+                    pieces.push((fold(k), Piece::Multiplier(*v)));
+                }
+            }
+            for (k, v) in &n.fractions {
+                if k.chars().all(char::is_alphabetic) {
+                    pieces.push((fold(k), Piece::Fraction(*v)));
+                }
+            }
+            for (k, v) in &n.article_numbers {
+                pieces.push((fold(k), Piece::Unit(*v)));
+            }
+            pieces.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        let mut months = PhraseSet::default();
+        for (i, names) in d.months.iter().enumerate() {
+            for name in names {
+                months.insert(name, ((i + 1) as u8, name.ends_with('.')));
+            }
+        }
+        let mut weekdays = PhraseSet::default();
+        let mut weekday_stems = Vec::new();
+        for (i, names) in d.weekdays.iter().enumerate() {
+            for name in names {
+                weekdays.insert(name, (i + 1) as u8);
+                weekday_stems.push((fold(name), (i + 1) as u8));
+            }
+        }
+        Lexicon {
+            pack,
+            decimal,
+            group,
+            space_group,
+            words: map(&n.words),
+            multipliers: map(&n.multipliers),
+            attached_multipliers: map(&n.attached_multipliers),
+            fractions: map(&n.fractions),
+            pieces,
+            number_joiners: set(&n.number_joiners),
+            article_numbers: map(&n.article_numbers),
+            ordinals: map(&n.ordinals),
+            ordinal_suffixes: set(&n.ordinal_suffixes),
+            percent: set(&n.percent_words),
+            vague: set(&n.vague),
+            currencies: map(&n.currencies),
+            approximate: set(&n.approximate),
+            range_words: set(&n.range_words),
+            months,
+            ambiguous_months: d.ambiguous_months.iter().map(|s| fold(s)).collect(),
+            weekdays,
+            weekday_stems,
+            day_parts: d.day_parts.iter().map(|s| fold(s)).collect(),
+            time_words: set(&d.time_words),
+            time_am: set(&d.time_am),
+            time_pm: set(&d.time_pm),
+            relative_days: map(&d.relative_days),
+            year_lead: set(&d.year_lead_words),
+            decade_suffixes: set(&d.decade_suffixes),
+            numeric_date_dmy: match d.numeric_date_order.as_str() {
+                "dmy" => Some(true),
+                "mdy" => Some(false),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// The lexicon of a pack, built on first use.
+pub fn lexicon(pack: &'static LangPack) -> &'static Lexicon {
+    static ALL: OnceLock<HashMap<&'static str, Lexicon>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let mut m = HashMap::new();
+        let generic = lang::generic();
+        m.insert(generic.code.as_str(), Lexicon::build(generic));
+        for code in lang::supported() {
+            if let Ok(l) = lang::resolve(code, "language pack") {
+                m.insert(l.pack.code.as_str(), Lexicon::build(l.pack));
+            }
+        }
+        m
+    });
+    // Every pack comes from the embedded set, and the generic one is always in the map.
+    all.get(pack.code.as_str()).unwrap_or_else(|| &all[lang::generic().code.as_str()])
+}
