@@ -44,13 +44,20 @@ pub enum Command {
     },
 }
 
-/// Options shared by commands that read a document pair.
+/// A document pair on the command line.
 #[derive(Debug, Args)]
 pub struct PairArgs {
     /// The original document (`-` for standard input).
     pub original: PathBuf,
     /// The translation (`-` for standard input).
     pub translation: PathBuf,
+    #[command(flatten)]
+    pub options: PairOptions,
+}
+
+/// Options shared by commands that read document pairs.
+#[derive(Debug, Args)]
+pub struct PairOptions {
     /// Language of the original (ISO 639-1, e.g. `de`); detected when omitted.
     #[arg(long, value_name = "LANG")]
     pub from: Option<String>,
@@ -80,8 +87,18 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// ORIGINAL TRANSLATION (a pair, `-` for standard input), or folders and files to pair by name
+    /// (`story.de.md` with `story.en.md`; the original's language from `--from` or `original-lang`).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub pair: PairArgs,
+    pub pair: PairOptions,
+    /// Worker threads for many pairs (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     /// Output format (`full` whether or not standard output is a terminal: only colour depends on it).
     #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
     pub format: CheckFormat,
@@ -229,6 +246,8 @@ pub struct RulesArgs {
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub stdout: Vec<u8>,
+    /// Inputs that failed while the run went on (printed as `error: …`).
+    pub errors: Vec<String>,
     pub notes: Vec<String>,
     pub code: i32,
 }
@@ -253,7 +272,7 @@ pub(crate) fn read_pair(pair: &PairArgs) -> Result<(Document, Document)> {
     Ok((original, translation))
 }
 
-pub(crate) fn options_from(pair: &PairArgs) -> Options {
+pub(crate) fn options_from(pair: &PairOptions) -> Options {
     Options {
         original_lang: pair.from.clone(),
         translation_lang: pair.to.clone(),
@@ -331,7 +350,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Align(args) => {
             let (original, translation) = read_pair(&args.pair)?;
-            let mut options = options_from(&args.pair);
+            let mut options = options_from(&args.pair.options);
             let mut notes = Vec::new();
             let (ol, os) =
                 check::resolve_language(&original, options.original_lang.as_deref(), "--from", &mut notes)?;
@@ -351,7 +370,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                     &o.sentences,
                     &t.sentences,
                     &alignment,
-                    &style(args.pair.color),
+                    &style(args.pair.options.color),
                     buf,
                 )
                 .map_err(io)?,
@@ -425,6 +444,9 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
     match run(cli) {
         Ok(outcome) => {
             let mut stderr = anstream::stderr();
+            for error in &outcome.errors {
+                let _ = writeln!(stderr, "error: {error}");
+            }
             for note in &outcome.notes {
                 let _ = writeln!(stderr, "note: {note}");
             }

@@ -25,6 +25,7 @@ pub mod error;
 pub mod index;
 pub mod input;
 pub mod lang;
+pub mod pairs;
 pub mod render;
 pub mod report;
 pub mod segment;

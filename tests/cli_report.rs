@@ -290,3 +290,111 @@ fn baseline_reports_only_new_findings() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// A folder of pairs: several faithful-looking, several with a dropped or added sentence, one unreadable,
+/// one translation without an original, in nested folders.
+fn feed(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    for i in 0..7 {
+        let sub = if i % 2 == 0 { "feed" } else { "feed/inland" };
+        let translation = match i % 3 {
+            0 => TRANSLATION.to_owned(),
+            1 => format!("{TRANSLATION}\nThe investigation goes on.\n"),
+            _ => format!("{TRANSLATION}\nThe investigation goes on.\n\nPolice asked for witnesses.\n"),
+        };
+        write(&dir, &format!("{sub}/story{i}.de.md"), ORIGINAL);
+        write(&dir, &format!("{sub}/story{i}.en.md"), &translation);
+    }
+    write(&dir, "feed/broken.de.md", ORIGINAL);
+    std::fs::write(dir.join("feed/broken.en.md"), b"\xff\xfe not text").expect("write");
+    write(&dir, "feed/orphan.en.md", TRANSLATION);
+    write(&dir, "feed/README.txt", "not an article");
+    dir
+}
+
+#[test]
+fn a_folder_is_checked_pair_by_pair_and_a_failure_does_not_stop_the_run() {
+    let dir = feed("folder");
+    let out = provcheck(&dir, &["check", "feed", "--from", "de", "--isolated", "--format", "concise"]);
+    assert_eq!(out.status.code(), Some(2), "a pair failed");
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("feed/story0.en.md:") && stdout.contains("feed/inland/story3.en.md"), "{stdout}");
+    assert_eq!(
+        text(&out.stderr),
+        "error: feed/broken.en.md: invalid UTF-8 at byte offset 0 (line 1); provcheck reads UTF-8 text only\n\
+         note: feed/orphan.en.md: no original in `de` beside it, skipped\n"
+    );
+
+    let out = provcheck(&dir, &["check", "feed", "--from", "de", "--isolated"]);
+    let stdout = text(&out.stdout);
+    let summary = &stdout[stdout.find("checked: 8 pairs").expect("closing summary")..];
+    assert!(summary.starts_with("checked: 8 pairs ("), "{summary}");
+    assert!(summary.contains("\nworst articles "), "{summary}");
+    assert!(summary.ends_with("\nfailed\nfeed/broken.en.md: invalid UTF-8 at byte offset 0 (line 1); provcheck reads UTF-8 text only\n"), "{summary}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let dir = feed("threads");
+    for format in ["full", "json", "sarif", "html", "markdown", "github"] {
+        let run = |jobs: &str| {
+            provcheck(
+                &dir,
+                &["check", "feed", "--from", "de", "--isolated", "--format", format, "--jobs", jobs],
+            )
+        };
+        let one = run("1");
+        assert!(!one.stdout.is_empty());
+        for jobs in ["2", "4"] {
+            let other = run(jobs);
+            assert!(one.stdout == other.stdout, "{format}: --jobs 1 and --jobs {jobs} differ");
+            assert_eq!(one.stderr, other.stderr, "{format}");
+            assert_eq!(one.status.code(), other.status.code());
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn folders_need_the_originals_language() {
+    let dir = feed("no-from");
+    let out = provcheck(&dir, &["check", "feed", "--isolated"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: checking folders needs the originals' language to pair files by name: give it with --from \
+         (or `original-lang` in provcheck.toml)\n"
+    );
+    write(&dir, "feed/provcheck.toml", "original-lang = \"de\"\n");
+    let out = provcheck(&dir, &["check", "feed", "--format", "concise", "--fail-on", "warning"]);
+    assert!(text(&out.stdout).contains("feed/story0.en.md:"), "the file's original-lang pairs them");
+
+    let out = provcheck(&dir, &["check", "feed/README.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("error: feed/README.txt: give the original and the translation"));
+
+    let out = provcheck(&dir, &["check", "feed/inland", "--from", "fr", "--isolated"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no pairs found"), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn baselines_cover_a_whole_folder() {
+    let dir = feed("folder-baseline");
+    std::fs::remove_file(dir.join("feed/broken.en.md")).expect("rm");
+    let args = ["check", "feed", "--from", "de", "--isolated", "--fail-on", "warning", "--format", "concise"];
+    let first = provcheck(&dir, &args);
+    assert_eq!(first.status.code(), Some(1));
+    let mut write_args = args.to_vec();
+    write_args.extend(["--write-baseline", "feed/baseline.json"]);
+    assert_eq!(provcheck(&dir, &write_args).status.code(), Some(0));
+    let baseline = std::fs::read_to_string(dir.join("feed/baseline.json")).expect("baseline");
+    assert!(baseline.contains("\"translation\": \"inland/story3.en.md\""), "paths relative to the file");
+    let mut with = args.to_vec();
+    with.extend(["--baseline", "feed/baseline.json"]);
+    let out = provcheck(&dir, &with);
+    assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
+    let _ = std::fs::remove_dir_all(dir);
+}

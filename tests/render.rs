@@ -465,3 +465,20 @@ fn html_works_in_headless_chromium() {
     assert_eq!(dom.matches(" hidden=\"\"><td class=\"n\"").count(), 4, "{dom}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn many_pairs_share_one_page_and_one_sarif_run() {
+    let (a, b) = (fabricated(), fabricated());
+    let mut out = Vec::new();
+    render::html::render_many(&[&a, &b], &mut out).expect("render");
+    let page = String::from_utf8(out).expect("utf-8");
+    assert!(page.contains("<title>provcheck: 2 pairs</title>"));
+    assert!(page.contains("id=\"p0-finding-0\"") && page.contains("id=\"p1-finding-0\""), "ids stay unique");
+    assert_eq!(page.matches("id=\"p1-finding-").count(), 5);
+    assert!(page.contains("<output id=\"shown\">10 of 10 findings shown</output>"));
+    let mut out = Vec::new();
+    render::sarif::render_many(&[&a, &b], &rules(), &mut out).expect("render");
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(v["runs"][0]["results"].as_array().map(Vec::len), Some(10));
+    assert_eq!(v["runs"][0]["tool"]["driver"]["rules"].as_array().map(Vec::len), Some(5));
+}

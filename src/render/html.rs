@@ -19,9 +19,14 @@ use crate::report::{DocumentInfo, Finding, Location, Report, Severity};
 const STYLE: &str = include_str!("html/style.css");
 const SCRIPT: &str = include_str!("html/filter.js");
 
-/// Writes the page.
+/// Writes the page for one pair.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(page(report).as_bytes())
+    out.write_all(page(&[report]).as_bytes())
+}
+
+/// Writes one page for many pairs: the totals and filters on top, then a section per pair.
+pub fn render_many(reports: &[&Report], out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(page(reports).as_bytes())
 }
 
 /// Escapes text for HTML element content and double- or single-quoted attribute values.
@@ -98,23 +103,50 @@ fn placements(report: &Report) -> (Vec<Vec<usize>>, Vec<usize>) {
     (rows, unplaced)
 }
 
-fn page(report: &Report) -> String {
+fn page(reports: &[&Report]) -> String {
     let mut h = String::new();
-    let o = &report.original;
-    let t = &report.translation;
+    let title = match reports {
+        [one] => format!("provcheck: {} against {}", one.translation.path, one.original.path),
+        _ => format!("provcheck: {} pairs", reports.len()),
+    };
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"provcheck {}\">\n<title>provcheck: {} against {}</title>\n\
+         <meta name=\"generator\" content=\"provcheck {}\">\n<title>{}</title>\n\
          <style>\n{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        escape(&t.path),
-        escape(&o.path),
+        escape(&title),
     );
-    header(report, &mut h);
+    header(reports, &mut h);
+    h.push_str("<main>\n");
+    for (k, report) in reports.iter().enumerate() {
+        if reports.len() == 1 {
+            pair_table(report, "", &mut h);
+        } else {
+            let _ = write!(
+                h,
+                "<section class=\"pair-section\" id=\"pair-{k}\">\n<h2>{} <code>{}</code> against <code>{}</code></h2>\n",
+                k + 1,
+                escape(&report.translation.path),
+                escape(&report.original.path)
+            );
+            summary_list(&[report], &mut h);
+            notes_list(report, &mut h);
+            pair_table(report, &format!("p{k}-"), &mut h);
+            h.push_str("</section>\n");
+        }
+    }
+    let _ = write!(h, "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
+    h
+}
+
+/// The aligned rows of one pair; `prefix` keeps ids unique on a page with many pairs.
+fn pair_table(report: &Report, prefix: &str, h: &mut String) {
+    let o = &report.original;
+    let t = &report.translation;
     let (rows, unplaced) = placements(report);
-    h.push_str("<main>\n<table class=\"pair\">\n<thead><tr><th class=\"n\">#</th>");
+    h.push_str("<table class=\"pair\">\n<thead><tr><th class=\"n\">#</th>");
     for (doc, side) in [(o, "original"), (t, "translation")] {
         let _ = write!(
             h,
@@ -140,7 +172,7 @@ fn page(report: &Report) -> String {
         );
         let new_para = b > 0 && (para.0 != last_para.0 || para.1 != last_para.1);
         last_para = para;
-        let ids: Vec<String> = rows[b].iter().map(ToString::to_string).collect();
+        let ids: Vec<String> = rows[b].iter().map(|i| format!("{prefix}{i}")).collect();
         let mut classes = vec!["row", kind];
         if bead.low_confidence {
             classes.push("weak");
@@ -150,78 +182,65 @@ fn page(report: &Report) -> String {
         }
         let _ = write!(
             h,
-            "<tr class=\"{}\" id=\"bead-{b}\" data-f=\"{}\"><td class=\"n\" title=\"bead {b}, score {:.2}{}\">{}</td>",
+            "<tr class=\"{}\" id=\"{prefix}bead-{b}\" data-f=\"{}\"><td class=\"n\" title=\"bead {b}, score {:.2}{}\">{}</td>",
             classes.join(" "),
             ids.join(" "),
             bead.score,
             if bead.low_confidence { ", weak alignment" } else { "" },
             b + 1
         );
-        side_cell(
-            &mut h,
-            o,
-            "orig",
-            bead.original.iter().map(|i| i.0),
-            &marks_o,
-            report,
-            "no original sentence: added by the translation",
-        );
-        side_cell(
-            &mut h,
-            t,
-            "trans",
-            bead.translation.iter().map(|i| i.0),
-            &marks_t,
-            report,
-            "missing from the translation: dropped",
-        );
+        let cells = [
+            (o, "orig", bead.original.iter().map(|i| i.0).collect::<Vec<_>>(), &marks_o, GAP_ORIGINAL),
+            (t, "trans", bead.translation.iter().map(|i| i.0).collect(), &marks_t, GAP_TRANSLATION),
+        ];
+        for (doc, class, sentences, marks, gap) in cells {
+            side_cell(h, Cell { doc, class, prefix, sentences: &sentences, marks, gap }, report);
+        }
         h.push_str("<td class=\"notes\">");
         for &i in &rows[b] {
-            finding(report, i, &mut h);
+            finding(report, i, prefix, h);
         }
         h.push_str("</td></tr>\n");
     }
     h.push_str("</tbody>\n</table>\n");
     if !unplaced.is_empty() {
-        h.push_str("<section class=\"unplaced\">\n<h2>Findings outside the aligned rows</h2>\n");
+        h.push_str("<section class=\"unplaced\">\n<h3>Findings outside the aligned rows</h3>\n");
         for &i in &unplaced {
-            finding(report, i, &mut h);
+            finding(report, i, prefix, h);
         }
         h.push_str("</section>\n");
     }
-    let _ = write!(h, "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
-    h
 }
 
-fn header(report: &Report, h: &mut String) {
-    let s = &report.summary;
-    let o = &report.original;
-    let t = &report.translation;
-    let _ = write!(
-        h,
-        "<header>\n<h1>provcheck report</h1>\n<p class=\"docs\">original <b>{}</b> ({}, {} sentences) → \
-         translation <b>{}</b> ({}, {} sentences)</p>\n<ul class=\"summary\">",
-        escape(&o.path),
-        escape(&o.language),
-        s.original_sentences,
-        escape(&t.path),
-        escape(&t.language),
-        s.translation_sentences,
-    );
-    for (n, what, class) in [
-        (s.errors, plural(s.errors, "error", "errors"), "sev-error"),
-        (s.warnings, plural(s.warnings, "warning", "warnings"), "sev-warning"),
-        (s.infos, plural(s.infos, "info", "infos"), "sev-info"),
-        (s.aligned_beads, "aligned".to_owned(), "beads"),
-        (s.dropped_sentences, "dropped".to_owned(), "beads"),
-        (s.added_sentences, "added".to_owned(), "beads"),
-        (s.low_confidence_beads, "weak".to_owned(), "beads"),
-    ] {
-        let _ = write!(h, "<li class=\"{class}\"><span class=\"num\">{n}</span>{what}</li>");
+const GAP_ORIGINAL: &str = "no original sentence: added by the translation";
+const GAP_TRANSLATION: &str = "missing from the translation: dropped";
+
+fn header(reports: &[&Report], h: &mut String) {
+    h.push_str("<header>\n<h1>provcheck report</h1>\n");
+    match reports {
+        [one] => {
+            let (o, t, s) = (&one.original, &one.translation, &one.summary);
+            let _ = writeln!(
+                h,
+                "<p class=\"docs\">original <b>{}</b> ({}, {} sentences) → translation <b>{}</b> ({}, {} \
+                 sentences)</p>",
+                escape(&o.path),
+                escape(&o.language),
+                s.original_sentences,
+                escape(&t.path),
+                escape(&t.language),
+                s.translation_sentences,
+            );
+        }
+        _ => {
+            let _ = writeln!(h, "<p class=\"docs\">{} pairs</p>", reports.len());
+        }
     }
-    h.push_str("</ul>\n<form id=\"filters\">\n<fieldset><legend>severity</legend>");
+    summary_list(reports, h);
+    let findings = || reports.iter().flat_map(|r| r.findings.iter());
+    h.push_str("<form id=\"filters\">\n<fieldset><legend>severity</legend>");
     for sev in [Severity::Error, Severity::Warning, Severity::Info] {
-        let n = report.findings.iter().filter(|f| f.severity == sev).count();
+        let n = findings().filter(|f| f.severity == sev).count();
         let _ = write!(
             h,
             "<label><input type=\"checkbox\" name=\"severity\" value=\"{sev}\" checked> {sev} ({n})</label>"
@@ -229,7 +248,7 @@ fn header(report: &Report, h: &mut String) {
     }
     h.push_str("</fieldset>\n<fieldset><legend>rule</legend>");
     let mut by_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for f in &report.findings {
+    for f in findings() {
         *by_rule.entry((f.code, f.rule)).or_default() += 1;
     }
     if by_rule.is_empty() {
@@ -244,12 +263,38 @@ fn header(report: &Report, h: &mut String) {
             escape(rule)
         );
     }
-    let total = report.findings.len();
+    let total = findings().count();
     let _ = write!(
         h,
         "</fieldset>\n<label><input type=\"checkbox\" id=\"only-findings\"> only rows with findings</label>\n\
          <output id=\"shown\">{total} of {total} findings shown</output>\n</form>\n"
     );
+    if let [one] = reports {
+        notes_list(one, h);
+    }
+    h.push_str("</header>\n");
+}
+
+/// The counts of one or many pairs.
+fn summary_list(reports: &[&Report], h: &mut String) {
+    let sum = |f: fn(&crate::report::Summary) -> usize| reports.iter().map(|r| f(&r.summary)).sum::<usize>();
+    let (errors, warnings, infos) = (sum(|s| s.errors), sum(|s| s.warnings), sum(|s| s.infos));
+    h.push_str("<ul class=\"summary\">");
+    for (n, what, class) in [
+        (errors, plural(errors, "error", "errors"), "sev-error"),
+        (warnings, plural(warnings, "warning", "warnings"), "sev-warning"),
+        (infos, plural(infos, "info", "infos"), "sev-info"),
+        (sum(|s| s.aligned_beads), "aligned".to_owned(), "beads"),
+        (sum(|s| s.dropped_sentences), "dropped".to_owned(), "beads"),
+        (sum(|s| s.added_sentences), "added".to_owned(), "beads"),
+        (sum(|s| s.low_confidence_beads), "weak".to_owned(), "beads"),
+    ] {
+        let _ = write!(h, "<li class=\"{class}\"><span class=\"num\">{n}</span>{what}</li>");
+    }
+    h.push_str("</ul>\n");
+}
+
+fn notes_list(report: &Report, h: &mut String) {
     if !report.notes.is_empty() {
         h.push_str("<ul class=\"notes-list\">");
         for n in &report.notes {
@@ -257,7 +302,6 @@ fn header(report: &Report, h: &mut String) {
         }
         h.push_str("</ul>\n");
     }
-    h.push_str("</header>\n");
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -287,16 +331,18 @@ fn marks(report: &Report, doc: &DocumentInfo, pick: impl Fn(&Finding) -> Option<
     out
 }
 
-fn side_cell(
-    h: &mut String,
-    doc: &DocumentInfo,
-    class: &str,
-    sentences: impl Iterator<Item = usize>,
-    marks: &Marks,
-    report: &Report,
-    gap: &str,
-) {
-    let sentences: Vec<usize> = sentences.collect();
+/// One side of a row: its document, sentences and highlights, or the gap text when it has none.
+struct Cell<'a> {
+    doc: &'a DocumentInfo,
+    class: &'a str,
+    prefix: &'a str,
+    sentences: &'a [usize],
+    marks: &'a Marks,
+    gap: &'a str,
+}
+
+fn side_cell(h: &mut String, c: Cell<'_>, report: &Report) {
+    let Cell { doc, class, prefix, sentences, marks, gap } = c;
     if sentences.is_empty() {
         let _ = write!(h, "<td class=\"side {class} gap\"><span class=\"gap-label\">{gap}</span></td>");
         return;
@@ -309,20 +355,20 @@ fn side_cell(
         }
         let _ = write!(
             h,
-            "<span class=\"s\" id=\"{class}-{i}\" title=\"sentence {}, line {}\"><span class=\"sn\">{}</span>",
+            "<span class=\"s\" id=\"{prefix}{class}-{i}\" title=\"sentence {}, line {}\"><span class=\"sn\">{}</span>",
             i + 1,
             s.line,
             i + 1
         );
         let raw = doc.raw.get(s.span.clone()).unwrap_or(&s.text);
-        highlighted(h, raw, marks.get(i).map_or(&[][..], Vec::as_slice), report);
+        highlighted(h, raw, marks.get(i).map_or(&[][..], Vec::as_slice), report, prefix);
         h.push_str("</span>");
     }
     h.push_str("</td>");
 }
 
 /// The sentence with each highlighted stretch in a `<mark>` naming the findings that cover it.
-fn highlighted(h: &mut String, raw: &str, marks: &[(usize, usize, usize)], report: &Report) {
+fn highlighted(h: &mut String, raw: &str, marks: &[(usize, usize, usize)], report: &Report, prefix: &str) {
     let mut cuts: Vec<usize> = vec![0, raw.len()];
     for &(s, e, _) in marks {
         cuts.push(s.min(raw.len()));
@@ -351,7 +397,7 @@ fn highlighted(h: &mut String, raw: &str, marks: &[(usize, usize, usize)], repor
             .filter_map(|&f| report.findings.get(f))
             .map(|f| format!("{} {}", f.code, f.message))
             .collect();
-        let ids: Vec<String> = covering.iter().map(ToString::to_string).collect();
+        let ids: Vec<String> = covering.iter().map(|i| format!("{prefix}{i}")).collect();
         let _ = write!(
             h,
             "<mark class=\"claim sev-{worst}\" data-f=\"{}\" title=\"{}\">{}</mark>",
@@ -362,11 +408,11 @@ fn highlighted(h: &mut String, raw: &str, marks: &[(usize, usize, usize)], repor
     }
 }
 
-fn finding(report: &Report, i: usize, h: &mut String) {
+fn finding(report: &Report, i: usize, prefix: &str, h: &mut String) {
     let Some(f) = report.findings.get(i) else { return };
     let _ = write!(
         h,
-        "<div class=\"finding sev-{}\" id=\"finding-{i}\" data-f=\"{i}\" data-severity=\"{}\" data-rule=\"{}\">\
+        "<div class=\"finding sev-{}\" id=\"{prefix}finding-{i}\" data-f=\"{prefix}{i}\" data-severity=\"{}\" data-rule=\"{}\">\
          <p><span class=\"sev\">{}</span> <code>{}</code> <span class=\"rule\">{}</span></p>\
          <p class=\"msg\">{}</p>",
         f.severity,

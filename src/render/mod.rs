@@ -12,6 +12,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+pub mod summary;
 pub mod views;
 
 use anstyle::{AnsiColor, Effects, Style as AStyle};

@@ -20,14 +20,20 @@ pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// Writes the report as a SARIF log, with rule metadata taken from `rules`.
 pub fn render(report: &Report, rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(report, rules)).map_err(io::Error::other)?;
+    render_many(&[report], rules, out)
+}
+
+/// Writes many reports as one SARIF log (one run, every pair's results in order).
+pub fn render_many(reports: &[&Report], rules: &[&Rule], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_value(reports, rules)).map_err(io::Error::other)?;
     writeln!(out)
 }
 
 /// The SARIF log as a JSON value.
-pub fn to_value(report: &Report, rules: &[&Rule]) -> Value {
+pub fn to_value(reports: &[&Report], rules: &[&Rule]) -> Value {
     // Descriptors for the rules that have findings, in code order; results point at them by index.
-    let mut codes: Vec<(&str, &str)> = report.findings.iter().map(|f| (f.code, f.rule)).collect();
+    let mut codes: Vec<(&str, &str)> =
+        reports.iter().flat_map(|r| r.findings.iter()).map(|f| (f.code, f.rule)).collect();
     codes.sort_unstable();
     codes.dedup_by(|a, b| a.0 == b.0);
     let descriptors: Vec<Value> = codes
@@ -37,10 +43,10 @@ pub fn to_value(report: &Report, rules: &[&Rule]) -> Value {
             None => json!({ "id": code, "name": name }),
         })
         .collect();
-    let results: Vec<Value> = report
-        .findings
+    let results: Vec<Value> = reports
         .iter()
-        .map(|f| {
+        .flat_map(|report| report.findings.iter().map(move |f| (report, f)))
+        .map(|(report, f)| {
             let index = codes.iter().position(|&(c, _)| c == f.code).unwrap_or(0);
             result(report, f, index)
         })
