@@ -1,6 +1,8 @@
-//! The command line of the report features (formats, configuration, baselines, directories): exit codes,
-//! standard output and standard error. The pipeline's own behaviour is pinned elsewhere; these tests use
-//! pairs whose outcome does not depend on how well it aligns (a sentence more in the original).
+//! The command line of the report features (formats, configuration, waivers, baselines, folders): exit
+//! codes, standard output and standard error. The pipeline's own behaviour is pinned elsewhere; these
+//! tests use two-sentence pairs whose only finding is a changed number (`12` → `14`, TP101), which does
+//! not depend on how the aligner weighs a dropped sentence. `--no-dictionary` keeps them independent of
+//! what is installed.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -35,9 +37,12 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-const ORIGINAL: &str =
-    "Die Feuerwehr kam um neun Uhr.\n\nSie blieb bis zum Abend.\n\nDie Ermittlungen dauern an.\n";
-const TRANSLATION: &str = "The fire brigade came at nine.\n\nIt stayed until the evening.\n";
+const ORIGINAL: &str = "Die Feuerwehr kam mit 12 Fahrzeugen.\n\nDer Einsatz dauerte bis zum Abend.\n";
+/// The translation, with one error-level finding: TP101 on line 1.
+const TRANSLATION: &str =
+    "The fire brigade came with 14 vehicles.\n\nThe operation lasted until the evening.\n";
+const FAITHFUL: &str = "The fire brigade came with 12 vehicles.\n\nThe operation lasted until the evening.\n";
+const FINDING: &str = ":1:28: TP101 number changed: `12` in the original, `14` in the translation\n";
 
 /// A pair in a fresh folder: `story.de.md` and `story.en.md`.
 fn pair(name: &str) -> PathBuf {
@@ -48,7 +53,8 @@ fn pair(name: &str) -> PathBuf {
 }
 
 /// `--isolated`: no stray `provcheck.toml` above the scratch folder can change these runs.
-const CHECK: [&str; 8] = ["check", "story.de.md", "story.en.md", "--from", "de", "--to", "en", "--isolated"];
+const CHECK: [&str; 9] =
+    ["check", "story.de.md", "story.en.md", "--from", "de", "--to", "en", "--isolated", "--no-dictionary"];
 
 fn check(dir: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<&str> = CHECK.to_vec();
@@ -128,7 +134,7 @@ fn configured(name: &str, config: &str) -> PathBuf {
     dir
 }
 
-const SUB: [&str; 3] = ["check", "sub/story.de.md", "sub/story.en.md"];
+const SUB: [&str; 4] = ["check", "sub/story.de.md", "sub/story.en.md", "--no-dictionary"];
 
 fn check_sub(dir: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<&str> = SUB.to_vec();
@@ -141,22 +147,30 @@ fn check_sub(dir: &Path, extra: &[&str]) -> Output {
 fn configuration_is_found_upward_and_flags_win() {
     let dir = configured(
         "config-upward",
-        "original-lang = \"de\"\ntranslation-lang = \"en\"\nfail-on = \"warning\"\n",
+        "original-lang = \"de\"\ntranslation-lang = \"en\"\nfail-on = \"warning\"\n\n[severity]\n\
+         number-changed = \"warning\"\n",
     );
     let out = check_sub(&dir, &[]);
-    let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("sub/story.en.md:"), "{stdout}");
-    assert!(stdout.ends_with(": TP001 the translation drops original sentence 3\n"), "{stdout}");
-    assert_eq!(out.status.code(), Some(1), "fail-on = warning from the file");
+    assert_eq!(
+        text(&out.stdout),
+        "sub/story.en.md:1:28: TP101 number changed: `12` in the original, `14` in the translation\n"
+    );
+    assert_eq!(out.status.code(), Some(1), "a warning now, and fail-on = warning");
     assert_eq!(text(&out.stderr), "", "languages came from the file, so nothing was detected");
 
     let out = check_sub(&dir, &["--fail-on", "error"]);
     assert_eq!(out.status.code(), Some(0), "--fail-on wins over the file");
 
-    let out = check_sub(&dir, &["--isolated", "--from", "de", "--to", "en"]);
-    assert_eq!(out.status.code(), Some(0), "--isolated ignores the file: fail-on is error again");
+    let out = check_sub(&dir, &["--isolated", "--from", "de", "--to", "en", "--fail-on", "warning"]);
+    assert_eq!(out.status.code(), Some(1), "--isolated ignores the file");
+    let sarif = provcheck(
+        &dir,
+        &[&SUB[..], &["--isolated", "--from", "de", "--to", "en", "--format", "sarif"]].concat(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&sarif.stdout).expect("JSON");
+    assert_eq!(v["runs"][0]["results"][0]["level"], "error", "no severity override without the file");
 
-    write(&dir, "other.toml", "ignore = [\"dropped-sentence\"]\n");
+    write(&dir, "other.toml", "ignore = [\"number-changed\"]\n");
     let out = check_sub(&dir, &["--config", "other.toml", "--from", "de", "--to", "en"]);
     assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
     let _ = std::fs::remove_dir_all(dir);
@@ -167,7 +181,7 @@ fn per_path_settings_apply_to_matching_translations() {
     let dir = configured(
         "config-per-path",
         "original-lang = \"de\"\ntranslation-lang = \"en\"\n\n[[per-path]]\npaths = [\"sub/**\"]\n\
-         ignore = [\"TP0\"]\n\n[[per-path]]\npaths = [\"elsewhere/*.md\"]\nfail-on = \"info\"\n",
+         ignore = [\"TP1\"]\n\n[[per-path]]\npaths = [\"elsewhere/*.md\"]\nfail-on = \"info\"\n",
     );
     let out = check_sub(&dir, &[]);
     assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
@@ -180,7 +194,7 @@ fn per_path_settings_apply_to_matching_translations() {
         shown,
         format!(
             "# configuration: {}\n# per-path tables applied: #1\noriginal-lang = \"de\"\n\
-             translation-lang = \"en\"\n# select = all rules\nignore = [\"TP0\"]\nfail-on = \"error\"\n\n\
+             translation-lang = \"en\"\n# select = all rules\nignore = [\"TP1\"]\nfail-on = \"error\"\n\n\
              [severity]\n",
             path.display()
         )
@@ -225,24 +239,30 @@ fn configuration_errors_name_the_key_and_exit_2() {
 #[test]
 fn waiver_comments_allow_a_rule_on_a_sentence() {
     let dir = pair("waiver");
-    let before = check(&dir, &["--format", "concise", "--fail-on", "warning"]);
-    assert_eq!(before.status.code(), Some(1));
-    assert!(text(&before.stdout).contains(" TP001 "));
+    let before = check(&dir, &["--format", "concise"]);
+    assert_eq!((text(&before.stdout), before.status.code()), (format!("story.en.md{FINDING}"), Some(1)));
 
-    let waived = TRANSLATION.replace("evening.", "evening. <!-- provcheck: allow dropped-sentence -->");
+    let waived = TRANSLATION.replace("vehicles.", "vehicles. <!-- provcheck: allow number-changed -->");
     write(&dir, "story.en.md", &waived);
-    let out = check(&dir, &["--format", "concise", "--fail-on", "warning"]);
+    let out = check(&dir, &["--format", "concise"]);
     assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
     assert_eq!(text(&out.stderr), "note: story.en.md: 1 finding waived by comments in the translation\n");
 
-    // A waiver for another rule waives nothing; one naming no rule says so.
-    let other = TRANSLATION.replace("evening.", "evening. <!-- provcheck: allow number-changed, TP9 -->");
+    // On a line of its own, a waiver applies to the next sentence.
+    write(&dir, "story.en.md", &format!("<!-- provcheck: allow TP1 -->\n{TRANSLATION}"));
+    assert_eq!(check(&dir, &["--format", "concise"]).status.code(), Some(0));
+
+    // A waiver on another sentence, or for another rule, waives nothing; one naming no rule says so.
+    let elsewhere = TRANSLATION.replace("evening.", "evening. <!-- provcheck: allow number-changed -->");
+    write(&dir, "story.en.md", &elsewhere);
+    assert_eq!(check(&dir, &["--format", "concise"]).status.code(), Some(1));
+    let other = TRANSLATION.replace("vehicles.", "vehicles. <!-- provcheck: allow date-changed, TP9 -->");
     write(&dir, "story.en.md", &other);
-    let out = check(&dir, &["--format", "concise", "--fail-on", "warning"]);
+    let out = check(&dir, &["--format", "concise"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
-        "note: story.en.md:3: the waiver names no rule `TP9` (see `provcheck rules`)\n"
+        "note: story.en.md:1: the waiver names no rule `TP9` (see `provcheck rules`)\n"
     );
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -250,35 +270,38 @@ fn waiver_comments_allow_a_rule_on_a_sentence() {
 #[test]
 fn baseline_reports_only_new_findings() {
     let dir = pair("baseline");
-    let out = check(&dir, &["--fail-on", "warning", "--write-baseline", "baseline.json"]);
+    let out = check(&dir, &["--write-baseline", "baseline.json"]);
     assert_eq!(out.status.code(), Some(0), "writing a baseline is not a failure");
     assert!(text(&out.stderr).ends_with("note: wrote 1 finding to the baseline baseline.json\n"));
     let written = std::fs::read_to_string(dir.join("baseline.json")).expect("baseline written");
     let v: serde_json::Value = serde_json::from_str(&written).expect("JSON");
     assert_eq!(v["version"], 1);
     assert_eq!(v["findings"][0]["translation"], "story.en.md");
-    assert_eq!(v["findings"][0]["code"], "TP001");
+    assert_eq!(v["findings"][0]["code"], "TP101");
+    assert_eq!(v["findings"][0]["text"], "The fire brigade came with 14 vehicles.");
     assert_eq!(v["findings"][0]["fingerprint"].as_str().map(str::len), Some(16));
 
-    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
+    let with = ["--baseline", "baseline.json", "--format", "concise"];
+    let out = check(&dir, &with);
     assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
     assert!(text(&out.stderr).ends_with("note: 1 finding known from the baseline baseline.json left out\n"));
 
-    // Lines shift above the finding: still the same finding.
-    write(&dir, "story.en.md", &format!("\n\n\n{TRANSLATION}"));
-    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
+    // Lines shift, another sentence is edited: still the same finding.
+    write(&dir, "story.en.md", &format!("\n\n\n{}", TRANSLATION.replace("until the evening", "all day")));
+    let out = check(&dir, &with);
     assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
 
-    // The neighbour of the gap changes: the same dropped sentence.
-    write(&dir, "story.en.md", &TRANSLATION.replace("the evening", "late evening"));
-    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
-    assert_eq!(out.status.code(), Some(0));
-
     // The sentence the finding is about changes: the finding is new.
-    write(&dir, "story.de.md", &ORIGINAL.replace("dauern an", "laufen noch"));
-    let out = check(&dir, &["--fail-on", "warning", "--baseline", "baseline.json", "--format", "concise"]);
+    write(&dir, "story.en.md", &TRANSLATION.replace("14 vehicles", "14 fire engines"));
+    let out = check(&dir, &with);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains(" TP001 "));
+    assert!(text(&out.stdout).contains(" TP101 "));
+
+    // Two findings where the baseline knows one: one is new.
+    write(&dir, "story.en.md", &format!("{TRANSLATION}\n{TRANSLATION}"));
+    write(&dir, "story.de.md", &format!("{ORIGINAL}\n{ORIGINAL}"));
+    let out = check(&dir, &with);
+    assert_eq!(text(&out.stdout).lines().count(), 1, "{}", text(&out.stdout));
 
     write(&dir, "bad.json", "{\"version\": 1, \"findings\": [], \"extra\": 1}");
     let out = check(&dir, &["--baseline", "bad.json"]);
@@ -299,8 +322,8 @@ fn feed(name: &str) -> PathBuf {
         let sub = if i % 2 == 0 { "feed" } else { "feed/inland" };
         let translation = match i % 3 {
             0 => TRANSLATION.to_owned(),
-            1 => format!("{TRANSLATION}\nThe investigation goes on.\n"),
-            _ => format!("{TRANSLATION}\nThe investigation goes on.\n\nPolice asked for witnesses.\n"),
+            1 => FAITHFUL.to_owned(),
+            _ => TRANSLATION.replace("14", "40"),
         };
         write(&dir, &format!("{sub}/story{i}.de.md"), ORIGINAL);
         write(&dir, &format!("{sub}/story{i}.en.md"), &translation);
@@ -315,7 +338,10 @@ fn feed(name: &str) -> PathBuf {
 #[test]
 fn a_folder_is_checked_pair_by_pair_and_a_failure_does_not_stop_the_run() {
     let dir = feed("folder");
-    let out = provcheck(&dir, &["check", "feed", "--from", "de", "--isolated", "--format", "concise"]);
+    let out = provcheck(
+        &dir,
+        &["check", "feed", "--no-dictionary", "--from", "de", "--isolated", "--format", "concise"],
+    );
     assert_eq!(out.status.code(), Some(2), "a pair failed");
     let stdout = text(&out.stdout);
     assert!(stdout.contains("feed/story0.en.md:") && stdout.contains("feed/inland/story3.en.md"), "{stdout}");
@@ -325,7 +351,7 @@ fn a_folder_is_checked_pair_by_pair_and_a_failure_does_not_stop_the_run() {
          note: feed/orphan.en.md: no original in `de` beside it, skipped\n"
     );
 
-    let out = provcheck(&dir, &["check", "feed", "--from", "de", "--isolated"]);
+    let out = provcheck(&dir, &["check", "feed", "--no-dictionary", "--from", "de", "--isolated"]);
     let stdout = text(&out.stdout);
     let summary = &stdout[stdout.find("checked: 8 pairs").expect("closing summary")..];
     assert!(summary.starts_with("checked: 8 pairs ("), "{summary}");
@@ -341,7 +367,18 @@ fn output_does_not_depend_on_the_thread_count() {
         let run = |jobs: &str| {
             provcheck(
                 &dir,
-                &["check", "feed", "--from", "de", "--isolated", "--format", format, "--jobs", jobs],
+                &[
+                    "check",
+                    "feed",
+                    "--no-dictionary",
+                    "--from",
+                    "de",
+                    "--isolated",
+                    "--format",
+                    format,
+                    "--jobs",
+                    jobs,
+                ],
             )
         };
         let one = run("1");
@@ -359,7 +396,7 @@ fn output_does_not_depend_on_the_thread_count() {
 #[test]
 fn folders_need_the_originals_language() {
     let dir = feed("no-from");
-    let out = provcheck(&dir, &["check", "feed", "--isolated"]);
+    let out = provcheck(&dir, &["check", "feed", "--no-dictionary", "--isolated"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
@@ -367,7 +404,8 @@ fn folders_need_the_originals_language() {
          (or `original-lang` in provcheck.toml)\n"
     );
     write(&dir, "feed/provcheck.toml", "original-lang = \"de\"\n");
-    let out = provcheck(&dir, &["check", "feed", "--format", "concise", "--fail-on", "warning"]);
+    let out =
+        provcheck(&dir, &["check", "feed", "--no-dictionary", "--format", "concise", "--fail-on", "warning"]);
     assert!(text(&out.stdout).contains("feed/story0.en.md:"), "the file's original-lang pairs them");
 
     let out = provcheck(&dir, &["check", "feed/README.txt"]);
@@ -384,7 +422,18 @@ fn folders_need_the_originals_language() {
 fn baselines_cover_a_whole_folder() {
     let dir = feed("folder-baseline");
     std::fs::remove_file(dir.join("feed/broken.en.md")).expect("rm");
-    let args = ["check", "feed", "--from", "de", "--isolated", "--fail-on", "warning", "--format", "concise"];
+    let args = [
+        "check",
+        "feed",
+        "--no-dictionary",
+        "--from",
+        "de",
+        "--isolated",
+        "--fail-on",
+        "warning",
+        "--format",
+        "concise",
+    ];
     let first = provcheck(&dir, &args);
     assert_eq!(first.status.code(), Some(1));
     let mut write_args = args.to_vec();
