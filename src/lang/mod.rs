@@ -77,6 +77,10 @@ pub struct SegmentData {
     /// Abbreviations that never end a sentence, even before a capital (`Dr`, `Prof`, `Nr`).
     #[serde(default)]
     pub prefix_abbreviations: Vec<String>,
+    /// Abbreviations that close a list (`usw`, `etc`, `т. д`): nothing but a lower-case word continues
+    /// the sentence after them, so before a capital their period ends it.
+    #[serde(default)]
+    pub final_abbreviations: Vec<String>,
     /// True when a number followed by a period can be an ordinal (`am 20. September`, `der 3. Platz`).
     #[serde(default)]
     pub ordinal_period: bool,

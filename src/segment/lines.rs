@@ -8,7 +8,8 @@
 //! A document is taken as hard-wrapped when at least three line breaks inside blocks exist and a third or
 //! more of them are plainly mid-sentence (the next line starts in lower case, or the line ends in a comma
 //! or a hyphen). Its wrap width is its longest line. In such a document a break is soft when the next
-//! line's first word would not have fitted on the line: that is why a greedy wrapper broke there. A line
+//! line's first word would not have fitted on the line (that is why a greedy wrapper broke there), give or
+//! take a fifth of the width, as wrappers that balance lines (`fmt`) break early. A line
 //! that stops well short of the width ends on purpose (a headline, a signature). In a document that is
 //! not wrapped, a line without final punctuation ends its sentence: that is how headlines, bylines and
 //! sub-headlines are written.
@@ -44,6 +45,10 @@ impl LineStyle {
             }
             for pair in lines.windows(2) {
                 let (line, next) = (pair[0].trim(), pair[1].trim());
+                // A list says nothing about wrapping: its items start lower case by habit.
+                if starts_list_item(next) || starts_list_item(line) {
+                    continue;
+                }
                 breaks += 1;
                 if starts_lower(next) || ends_mid_sentence(line) {
                     midsentence += 1;
@@ -69,7 +74,9 @@ impl LineStyle {
         match self.wrap_width {
             Some(width) => {
                 let next_word = next.split(char::is_whitespace).next().unwrap_or("").chars().count();
-                if line.chars().count() + 1 + next_word > width { Break::Soft } else { Break::Hard }
+                // Wrappers that balance lines (`fmt`) break before the width, so allow a fifth of slack.
+                let reach = line.chars().count() + 1 + next_word;
+                if reach * 5 >= width * 4 { Break::Soft } else { Break::Hard }
             }
             None => Break::Hard,
         }
@@ -196,5 +203,7 @@ mod tests {
         assert_eq!(LineStyle::detect([wrapped].into_iter()).wrap_width, Some(42));
         let headlines = "Number still unclear\nRussian soldiers killed";
         assert_eq!(LineStyle::detect([headlines, headlines, headlines].into_iter()).wrap_width, None);
+        let list = "Demands:\n- an immediate ceasefire\n- a withdrawal\n- an investigation";
+        assert_eq!(LineStyle::detect([headlines, list].into_iter()).wrap_width, None);
     }
 }

@@ -56,6 +56,8 @@ pub(super) fn is_token_char(c: char) -> bool {
 pub(super) enum TokenKind {
     /// A title or similar (`Dr`, `z. B`): the period never ends a sentence.
     Prefix,
+    /// A list-closing abbreviation (`usw`, `etc`): the period ends a sentence before a capital.
+    Final,
     /// A listed abbreviation, an initial, or an unlisted one with inner periods (`t.d`): the period ends
     /// a sentence only before a sentence starter.
     Abbreviation,
@@ -68,8 +70,12 @@ pub(super) enum TokenKind {
 /// A pack's segmentation data, ready for lookup.
 #[derive(Debug)]
 pub(super) struct Rules<'a> {
+    /// Leading parts of listed abbreviations with inner periods (`EE` of `EE. UU`, `z` of `z. B`).
+    inner: HashSet<String>,
     /// Prefix abbreviations, spaces removed.
     prefix: HashSet<String>,
+    /// List-closing abbreviations, spaces removed.
+    final_abbreviations: HashSet<String>,
     /// Other abbreviations, spaces removed.
     abbreviations: HashSet<String>,
     /// Lower-cased ordinal lead words.
@@ -86,9 +92,22 @@ fn compact(s: &str) -> String {
 
 impl<'a> Rules<'a> {
     pub(super) fn new(data: &'a SegmentData) -> Rules<'a> {
+        let prefix: HashSet<String> = data.prefix_abbreviations.iter().map(|a| compact(a)).collect();
+        let abbreviations: HashSet<String> = data.abbreviations.iter().map(|a| compact(a)).collect();
+        let final_abbreviations: HashSet<String> =
+            data.final_abbreviations.iter().map(|a| compact(a)).collect();
+        let inner = prefix
+            .iter()
+            .chain(&abbreviations)
+            .chain(&final_abbreviations)
+            .flat_map(|a| a.char_indices().filter(|(_, c)| *c == '.').map(|(i, _)| a[..i].to_owned()))
+            .filter(|p| !p.is_empty())
+            .collect();
         Rules {
-            prefix: data.prefix_abbreviations.iter().map(|a| compact(a)).collect(),
-            abbreviations: data.abbreviations.iter().map(|a| compact(a)).collect(),
+            inner,
+            prefix,
+            final_abbreviations,
+            abbreviations,
             lead_words: data.ordinal_lead_words.iter().map(|w| w.to_lowercase()).collect(),
             ordinal_nouns: &data.ordinal_nouns,
             starters: data.sentence_starters.iter().map(String::as_str).collect(),
@@ -99,17 +118,34 @@ impl<'a> Rules<'a> {
 
     /// Classifies the token that ends at a period. `pieces` are the token and the tokens before it that
     /// it may continue (`z.` `B` for `z. B.`), in text order, without the final period.
-    pub(super) fn classify(&self, pieces: &[&str]) -> TokenKind {
+    /// `next` is the next word when a period follows it directly (`UU` in `EE. UU.`), for abbreviations
+    /// that continue past this period.
+    pub(super) fn classify(&self, pieces: &[&str], next: Option<&str>) -> TokenKind {
         let Some(last) = pieces.last() else {
             return TokenKind::Word;
         };
         let joined: String = pieces.concat();
-        // Candidates: the whole chain, then every suffix that starts after an inner period, longest first.
+        // Candidates: the whole chain, then every suffix after an inner period or an apostrophe
+        // (`dall'avv`), longest first.
         let mut candidates = vec![joined.as_str()];
-        candidates.extend(joined.char_indices().filter(|(_, c)| *c == '.').map(|(i, _)| &joined[i + 1..]));
+        candidates.extend(
+            joined
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '.' | '\'' | '’'))
+                .map(|(i, c)| &joined[i + c.len_utf8()..]),
+        );
         for cand in candidates.iter().filter(|c| !c.is_empty()) {
             if let Some(kind) = self.lookup(cand) {
                 return kind;
+            }
+            // The first part of a longer abbreviation whose next part follows (`EE.` before `UU.`).
+            if let Some(next) = next
+                && self.inner.contains(*cand)
+            {
+                let longer = format!("{cand}.{next}");
+                if self.inner.contains(&longer) || self.lookup(&longer).is_some() {
+                    return TokenKind::Prefix;
+                }
             }
         }
         if is_initial(last) {
@@ -128,6 +164,8 @@ impl<'a> Rules<'a> {
         let found = |s: &str| {
             if self.prefix.contains(s) {
                 Some(TokenKind::Prefix)
+            } else if self.final_abbreviations.contains(s) {
+                Some(TokenKind::Final)
             } else if self.abbreviations.contains(s) {
                 Some(TokenKind::Abbreviation)
             } else {
@@ -163,10 +201,14 @@ impl<'a> Rules<'a> {
     }
 }
 
-/// A single capital letter: an initial (`J.` in `J. R. R. Tolkien`).
+/// A single capital letter, or capitals joined by periods and hyphens: an initial (`J.` in
+/// `J. R. R. Tolkien`, `J.-P.` in `J.-P. Durand`).
 fn is_initial(token: &str) -> bool {
-    let mut chars = token.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    !token.is_empty()
+        && token.split(['.', '-']).filter(|g| !g.is_empty()).all(|g| {
+            let mut chars = g.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        })
 }
 
 /// One to three digits, or a Roman numeral of two or more letters: a possible ordinal.
@@ -195,6 +237,7 @@ mod tests {
     fn data() -> SegmentData {
         SegmentData {
             abbreviations: vec!["u. a".into(), "Mio".into(), "ca".into()],
+            final_abbreviations: vec!["usw".into()],
             prefix_abbreviations: vec!["Dr".into(), "z. B".into()],
             ordinal_period: true,
             ordinal_lead_words: vec!["am".into()],
@@ -208,19 +251,24 @@ mod tests {
     fn classifies_tokens() {
         let d = data();
         let r = Rules::new(&d);
-        assert_eq!(r.classify(&["Dr"]), TokenKind::Prefix);
-        assert_eq!(r.classify(&["z.", "B"]), TokenKind::Prefix);
-        assert_eq!(r.classify(&["z.B"]), TokenKind::Prefix);
-        assert_eq!(r.classify(&["u.", "a"]), TokenKind::Abbreviation);
-        assert_eq!(r.classify(&["Ca"]), TokenKind::Abbreviation, "sentence-initial capital");
-        assert_eq!(r.classify(&["Mio"]), TokenKind::Abbreviation);
-        assert_eq!(r.classify(&["J"]), TokenKind::Abbreviation);
-        assert_eq!(r.classify(&["20"]), TokenKind::Ordinal);
-        assert_eq!(r.classify(&["XIV"]), TokenKind::Ordinal);
-        assert_eq!(r.classify(&["2020"]), TokenKind::Word);
-        assert_eq!(r.classify(&["t.d"]), TokenKind::Abbreviation);
-        assert_eq!(r.classify(&["ntv.de"]), TokenKind::Word);
-        assert_eq!(r.classify(&["Haus"]), TokenKind::Word);
-        assert_eq!(r.classify(&[]), TokenKind::Word);
+        assert_eq!(r.classify(&["Dr"], None), TokenKind::Prefix);
+        assert_eq!(r.classify(&["z"], Some("B")), TokenKind::Prefix, "first part of `z. B.`");
+        assert_eq!(r.classify(&["z"], Some("Die")), TokenKind::Word);
+        assert_eq!(r.classify(&["J.-P"], None), TokenKind::Abbreviation);
+        assert_eq!(r.classify(&["l'ca"], None), TokenKind::Abbreviation, "after an apostrophe");
+        assert_eq!(r.classify(&["z.", "B"], None), TokenKind::Prefix);
+        assert_eq!(r.classify(&["z.B"], None), TokenKind::Prefix);
+        assert_eq!(r.classify(&["u.", "a"], None), TokenKind::Abbreviation);
+        assert_eq!(r.classify(&["Ca"], None), TokenKind::Abbreviation, "sentence-initial capital");
+        assert_eq!(r.classify(&["Mio"], None), TokenKind::Abbreviation);
+        assert_eq!(r.classify(&["usw"], None), TokenKind::Final);
+        assert_eq!(r.classify(&["J"], None), TokenKind::Abbreviation);
+        assert_eq!(r.classify(&["20"], None), TokenKind::Ordinal);
+        assert_eq!(r.classify(&["XIV"], None), TokenKind::Ordinal);
+        assert_eq!(r.classify(&["2020"], None), TokenKind::Word);
+        assert_eq!(r.classify(&["t.d"], None), TokenKind::Abbreviation);
+        assert_eq!(r.classify(&["ntv.de"], None), TokenKind::Word);
+        assert_eq!(r.classify(&["Haus"], None), TokenKind::Word);
+        assert_eq!(r.classify(&[], None), TokenKind::Word);
     }
 }

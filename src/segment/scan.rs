@@ -9,10 +9,12 @@
 //! - `?` and `!` end the sentence (`„Wer?“, fragte er.` stays whole: no space after the quote);
 //! - an ellipsis ends it before a capital, except in bracketed omissions (`[…]`) and, in languages that
 //!   capitalise nouns, unless a sentence starter follows;
-//! - a period after a title (`Dr.`) never ends it; after another abbreviation, an initial (`J.`) or an
+//! - a period after a title (`Dr.`) never ends it; after a list-closing abbreviation (`usw.`, `etc.`)
+//!   it does, as after a word; after another abbreviation, an initial (`J.`) or an
 //!   ordinal (`am 20.`), only before a sentence starter (`Die`, `The`); an ordinal also stays when an
 //!   ordinal noun follows (`20. September`, `3. Platz`) or a lead word precedes it (`der 3.`);
-//! - a period after any other word ends the sentence.
+//! - a period after any other word ends the sentence, except a short lower-case word before a number
+//!   (`kl. 3.40`, `s. 12`: unlisted abbreviations) and a list number at the start of a line (`1. `).
 
 use std::ops::Range;
 
@@ -203,9 +205,10 @@ fn ends_sentence(
         return true; // after a closing quote or bracket: `„…“.`
     };
     let token_start = run_byte(chars, run.start) - last.len();
-    match rules.classify(&pieces) {
+    match rules.classify(&pieces, next.dotted.then_some(next.word)) {
         TokenKind::Prefix => false,
         TokenKind::Abbreviation => starter(),
+        TokenKind::Final => true,
         TokenKind::Ordinal => {
             if is_list_number(text, token_start, sentence_start) {
                 return false;
@@ -215,8 +218,14 @@ fn ends_sentence(
             }
             !(rules.is_ordinal_noun(next.word) || rules.is_lead_word(word_before(text, token_start)))
         }
+        // A short lower-case word before a number is an abbreviation nobody listed (`kl. 3`, `s. 12`).
+        TokenKind::Word if first.is_numeric() && is_short_lower(last) => false,
         TokenKind::Word => !is_list_number(text, token_start, sentence_start),
     }
+}
+
+fn is_short_lower(word: &str) -> bool {
+    (1..=3).contains(&word.chars().count()) && word.chars().all(char::is_lowercase)
 }
 
 fn run_byte(chars: &[(usize, char)], i: usize) -> usize {
@@ -282,13 +291,24 @@ fn is_list_number(text: &str, token_start: usize, sentence_start: usize) -> bool
     at_start && list_number_len(&text[token_start..]).is_some()
 }
 
+/// Adds a sentence range, trimmed of white space and of a leading list bullet (`- `, `• `).
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(s) = text.get(r.clone()) else {
         return;
     };
-    let lead = s.len() - s.trim_start().len();
+    let mut lead = s.len() - s.trim_start().len();
     let t = s.trim();
-    if !t.is_empty() {
-        out.push(r.start + lead..r.start + lead + t.len());
+    let mut chars = t.chars();
+    if chars.next().is_some_and(|c| matches!(c, '-' | '*' | '•' | '·' | '‣' | '–'))
+        && chars.next().is_some_and(char::is_whitespace)
+    {
+        let rest = chars.as_str().trim_start();
+        if !rest.is_empty() {
+            lead += t.len() - rest.len();
+        }
+    }
+    let end = r.start + (s.len() - (s.len() - s.trim_end().len()));
+    if r.start + lead < end {
+        out.push(r.start + lead..end);
     }
 }
