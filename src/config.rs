@@ -44,6 +44,7 @@ struct Keys {
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
     fail_on: Option<Severity>,
+    align: Option<AlignKeys>,
     #[serde(default)]
     severity: BTreeMap<String, Severity>,
 }
@@ -58,6 +59,7 @@ struct FileConfig {
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
     fail_on: Option<Severity>,
+    align: Option<AlignKeys>,
     #[serde(default)]
     severity: BTreeMap<String, Severity>,
     #[serde(default)]
@@ -73,6 +75,7 @@ struct PerPath {
     select: Option<Vec<String>>,
     ignore: Option<Vec<String>>,
     fail_on: Option<Severity>,
+    align: Option<AlignKeys>,
     #[serde(default)]
     severity: BTreeMap<String, Severity>,
 }
@@ -85,7 +88,63 @@ impl PerPath {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
             fail_on: self.fail_on,
+            align: self.align.clone(),
             severity: self.severity.clone(),
+        }
+    }
+}
+
+/// The `[align]` table: the aligner's costs and thresholds that a feed may need to tune, and the
+/// dictionary. Absent keys keep the aligner's defaults (`provcheck config` prints them).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AlignKeys {
+    /// Cost of a dropped or added sentence (1:0, 0:1), in nats: higher makes the aligner merge rather
+    /// than report a dropped sentence.
+    pub skip_cost: Option<f32>,
+    /// Cost of a 1:2 or 2:1 bead, in nats.
+    pub merge_cost: Option<f32>,
+    /// Jaro–Winkler similarity two folded words need to count as cognates (0 to 1).
+    pub cognate_threshold: Option<f64>,
+    /// `"auto"` (an installed FreeDict dictionary of the pair), `"none"`, or a path (relative to the
+    /// configuration file).
+    pub dictionary: Option<String>,
+}
+
+impl AlignKeys {
+    fn merge(&mut self, other: &AlignKeys) {
+        if other.skip_cost.is_some() {
+            self.skip_cost = other.skip_cost;
+        }
+        if other.merge_cost.is_some() {
+            self.merge_cost = other.merge_cost;
+        }
+        if other.cognate_threshold.is_some() {
+            self.cognate_threshold = other.cognate_threshold;
+        }
+        if other.dictionary.is_some() {
+            self.dictionary.clone_from(&other.dictionary);
+        }
+    }
+
+    /// Applies the keys to the aligner's options; a dictionary given on the command line wins.
+    pub fn apply(&self, options: &mut crate::align::AlignOptions) {
+        use crate::align::DictionaryChoice;
+        if let Some(v) = self.skip_cost {
+            options.params.skip = v;
+        }
+        if let Some(v) = self.merge_cost {
+            options.params.merge = v;
+        }
+        if let Some(v) = self.cognate_threshold {
+            options.params.cognate = v;
+        }
+        if matches!(options.dictionary, DictionaryChoice::Auto) {
+            options.dictionary = match self.dictionary.as_deref() {
+                None | Some("auto") => DictionaryChoice::Auto,
+                Some("none") => DictionaryChoice::Off,
+                Some(path) => DictionaryChoice::Path(PathBuf::from(path)),
+            };
         }
     }
 }
@@ -113,6 +172,8 @@ pub struct Settings {
     /// Severity overrides, in the order they apply (later wins).
     pub severity: Vec<(String, Severity)>,
     pub fail_on: Option<Severity>,
+    /// The `[align]` keys (dictionary paths already resolved against the file's folder).
+    pub align: AlignKeys,
     /// The per-path tables that matched, by their 1-based position in the file.
     pub matched: Vec<usize>,
 }
@@ -147,10 +208,26 @@ impl Config {
             select: file.select,
             ignore: file.ignore,
             fail_on: file.fail_on,
+            align: file.align,
             severity: file.severity,
         };
-        let config = Config { path: path.to_owned(), base, top, per_path: file.per_path };
+        let mut config = Config { path: path.to_owned(), base, top, per_path: file.per_path };
         config.validate()?;
+        // A dictionary path is relative to the file that names it.
+        let base = config.base.clone();
+        let resolve = |keys: &mut Option<AlignKeys>| {
+            if let Some(AlignKeys { dictionary: Some(d), .. }) = keys
+                && d != "auto"
+                && d != "none"
+                && Path::new(d.as_str()).is_relative()
+            {
+                *d = base.join(d.as_str()).display().to_string();
+            }
+        };
+        resolve(&mut config.top.align);
+        for p in &mut config.per_path {
+            resolve(&mut p.align);
+        }
         Ok(config)
     }
 
@@ -180,6 +257,17 @@ impl Config {
                             "{place}`{key}`: no rule matches `{k}` (see `provcheck rules`)"
                         )));
                     }
+                }
+            }
+            if let Some(a) = &keys.align {
+                let positive = |v: Option<f32>| v.is_none_or(|v| v.is_finite() && v > 0.0);
+                if !positive(a.skip_cost) || !positive(a.merge_cost) {
+                    return Err(err(format!("{place}`[align]`: costs must be positive numbers")));
+                }
+                if a.cognate_threshold.is_some_and(|v| !(v > 0.0 && v <= 1.0)) {
+                    return Err(err(format!(
+                        "{place}`[align]`: `cognate-threshold` must be above 0 and at most 1"
+                    )));
                 }
             }
             for k in keys.severity.keys() {
@@ -239,6 +327,9 @@ impl Settings {
             self.fail_on = keys.fail_on;
         }
         self.severity.extend(keys.severity.iter().map(|(k, v)| (k.clone(), *v)));
+        if let Some(align) = &keys.align {
+            self.align.merge(align);
+        }
     }
 
     /// The settings as TOML (what `provcheck config` prints), keys in a fixed order.
@@ -261,6 +352,15 @@ impl Settings {
         }
         out.push_str(&format!("ignore = {}\n", list(&self.ignore)));
         out.push_str(&format!("fail-on = {}\n", q(self.fail_on.unwrap_or(Severity::Error).as_str())));
+        let params = crate::align::AlignOptions::default().params;
+        out.push_str("\n[align]\n");
+        out.push_str(&format!("skip-cost = {}\n", self.align.skip_cost.unwrap_or(params.skip)));
+        out.push_str(&format!("merge-cost = {}\n", self.align.merge_cost.unwrap_or(params.merge)));
+        out.push_str(&format!(
+            "cognate-threshold = {}\n",
+            self.align.cognate_threshold.unwrap_or(params.cognate)
+        ));
+        out.push_str(&format!("dictionary = {}\n", q(self.align.dictionary.as_deref().unwrap_or("auto"))));
         out.push_str("\n[severity]\n");
         let mut effective: BTreeMap<&str, Severity> = BTreeMap::new();
         for (k, v) in &self.severity {
@@ -419,11 +519,12 @@ mod tests {
     fn per_path_keys_match_top_level() {
         // Every key a per-path table accepts (besides `paths`) is accepted at the top level, and back.
         let keys = "original-lang = \"de\"\ntranslation-lang = \"en\"\nselect = [\"TP1\"]\nignore = []\n\
-                    fail-on = \"info\"\n[severity]\nTP101 = \"warning\"\n";
+                    fail-on = \"info\"\n[align]\nskip-cost = 7.5\ndictionary = \"none\"\n\
+                    [severity]\nTP101 = \"warning\"\n";
         let top = parse(keys).expect("top level");
         let per = parse(&format!(
             "[[per-path]]\npaths = [\"**\"]\n{}",
-            keys.replace("[severity]", "[per-path.severity]")
+            keys.replace("[severity]", "[per-path.severity]").replace("[align]", "[per-path.align]")
         ))
         .expect("per-path");
         assert_eq!(top.top, per.per_path[0].keys());

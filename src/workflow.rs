@@ -79,6 +79,7 @@ pub fn options(args: &CheckArgs, settings: &Settings) -> Result<(Options, Severi
     options.select = if args.select.is_empty() { settings.select.clone() } else { args.select.clone() };
     options.ignore = settings.ignore.iter().chain(&args.ignore).cloned().collect();
     options.severity.clone_from(&settings.severity);
+    settings.align.apply(&mut options.align);
     let fail_on = args.fail_on.map(|f| f.severity()).or(settings.fail_on).unwrap_or(Severity::Error);
     Ok((options, fail_on))
 }

@@ -181,7 +181,7 @@ fn per_path_settings_apply_to_matching_translations() {
     let dir = configured(
         "config-per-path",
         "original-lang = \"de\"\ntranslation-lang = \"en\"\n\n[[per-path]]\npaths = [\"sub/**\"]\n\
-         ignore = [\"TP1\"]\n\n[[per-path]]\npaths = [\"elsewhere/*.md\"]\nfail-on = \"info\"\n",
+         ignore = [\"TP1\"]\n[per-path.align]\nskip-cost = 9\ndictionary = \"none\"\n\n[[per-path]]\npaths = [\"elsewhere/*.md\"]\nfail-on = \"info\"\n",
     );
     let out = check_sub(&dir, &[]);
     assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
@@ -195,6 +195,7 @@ fn per_path_settings_apply_to_matching_translations() {
         format!(
             "# configuration: {}\n# per-path tables applied: #1\noriginal-lang = \"de\"\n\
              translation-lang = \"en\"\n# select = all rules\nignore = [\"TP1\"]\nfail-on = \"error\"\n\n\
+             [align]\nskip-cost = 9\nmerge-cost = 2.5\ncognate-threshold = 0.88\ndictionary = \"none\"\n\n\
              [severity]\n",
             path.display()
         )
@@ -213,7 +214,7 @@ fn configuration_errors_name_the_key_and_exit_2() {
         text(&out.stderr),
         format!(
             "error: {}:2:1: unknown field `selct`, expected one of `original-lang`, `translation-lang`, \
-             `select`, `ignore`, `fail-on`, `severity`, `per-path`\n",
+             `select`, `ignore`, `fail-on`, `align`, `severity`, `per-path`\n",
             path.display()
         )
     );
@@ -445,5 +446,30 @@ fn baselines_cover_a_whole_folder() {
     with.extend(["--baseline", "feed/baseline.json"]);
     let out = provcheck(&dir, &with);
     assert_eq!((text(&out.stdout).as_str(), out.status.code()), ("", Some(0)));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn align_keys_reach_the_aligner() {
+    // Five yearly figures; the translation leaves out 2021. A prohibitive skip cost makes the aligner
+    // merge that sentence into a neighbour; a cheap one makes it a dropped sentence.
+    let dir = scratch("align-keys");
+    let original = "Im Jahr 2019 zählte das Museum 48.000 Besucher.\n\nIm Jahr 2020 waren es nur noch 12.500.\n\n\
+                    Im Jahr 2021 kamen wieder 31.200 Menschen.\n\nIm Jahr 2022 meldete das Haus 52.700 Gäste.\n\n\
+                    Im Jahr 2023 wurden 61.400 Tickets verkauft.\n";
+    let translation = "In 2019 the museum counted 48,000 visitors.\n\nIn 2020 there were only 12,500.\n\n\
+                       In 2022 the house reported 52,700 guests.\n\nIn 2023, 61,400 tickets were sold.\n";
+    write(&dir, "story.de.md", original);
+    write(&dir, "story.en.md", translation);
+    write(&dir, "cheap-skip.toml", "[align]\nskip-cost = 1.0\ndictionary = \"none\"\n");
+    let base = ["check", "story.de.md", "story.en.md", "--from", "de", "--to", "en", "--format", "concise"];
+    write(&dir, "no-skip.toml", "[align]\nskip-cost = 1000\ndictionary = \"none\"\n");
+    let merged = provcheck(&dir, &[&base[..], &["--config", "no-skip.toml"]].concat());
+    assert!(!text(&merged.stdout).contains("TP001"), "{}", text(&merged.stdout));
+    let cheap = provcheck(&dir, &[&base[..], &["--config", "cheap-skip.toml"]].concat());
+    assert_eq!(
+        text(&cheap.stdout),
+        "story.en.md:5:1: TP001 the translation drops original sentence 3 with a number\n"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
