@@ -69,6 +69,21 @@ fn number_words_and_german_compounds() {
     assert_eq!(values(&en("There were twenty-two buses.")), [(Some(22.0), Cardinal)]);
     assert_eq!(values(&en("They ran three and a half million tests.")), [(Some(3.5e6), Cardinal)]);
     assert_eq!(values(&en("Two hundred and fifty came.")), [(Some(250.0), Cardinal)]);
+    assert_eq!(
+        values(&de("Der siebenjährige Hund lief viermal weg.")),
+        [(Some(7.0), Cardinal), (Some(4.0), Cardinal)]
+    );
+    assert_eq!(
+        values(&en("The seven-year-old dog ran away four times.")),
+        [(Some(7.0), Cardinal), (Some(4.0), Cardinal)]
+    );
+    assert_eq!(
+        values(&en("Two Dead as Plane Crash Kills Two")),
+        [(Some(2.0), Cardinal), (Some(2.0), Cardinal)]
+    );
+    assert_eq!(values(&en("about four-and-a-half hours")), [(Some(4.5), Cardinal)]);
+    // `einmal` (once, or a particle) is no number.
+    assert!(de("Er kam nicht einmal.").quantities.is_empty());
     // Words that merely start like numbers.
     assert!(de("Achtung, das Dreieck im Elfmeterraum ist ein Einsatz.").quantities.is_empty());
 }
@@ -107,14 +122,17 @@ fn ranges_give_two_values() {
 fn ordinals() {
     assert_eq!(values(&de("Er wurde am Ende 3. im Rennen.")), [(Some(3.0), Ordinal)]);
     assert_eq!(values(&en("He came 3rd in the race.")), [(Some(3.0), Ordinal)]);
-    assert_eq!(values(&de("Sie kam als dritte ins Ziel.")), [(Some(3.0), Ordinal)]);
+    assert_eq!(values(&de("Sie kam als vierte ins Ziel.")), [(Some(4.0), Ordinal)]);
+    assert_eq!(values(&en("She finished fourth.")), [(Some(4.0), Ordinal)]);
     // `a third of` is a fraction, not a rank; `second` is too ambiguous to list.
     assert!(en("A third of the votes were counted in a second.").quantities.is_empty());
 }
 
 #[test]
 fn numbers_in_names_are_not_quantities() {
-    assert!(en("The G20 met over COVID-19 near the A380 with 5G.").quantities.is_empty());
+    assert!(en("The G20 met near the A380 with 5G.").quantities.is_empty());
+    // After a hyphen they are read, because translations write `iPhone-11` as `iPhone 11`.
+    assert_eq!(values(&de("Die iPhone-11-Modelle")), [(Some(11.0), Cardinal)]);
 }
 
 #[test]
@@ -179,7 +197,7 @@ mod faithful {
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::PathBuf;
 
-    use provcheck::claims::{SentenceClaims, extract};
+    use provcheck::claims::{DateKind, SentenceClaims, extract};
     use provcheck::input::{Document, Format};
     use provcheck::lang::{self, Language};
     use provcheck::segment;
@@ -211,15 +229,38 @@ mod faithful {
     }
 
     /// What each claim type compares, as a printable set.
+    /// A year and a plain four-digit count of the same value match (`2000 Menschen` may be read as
+    /// either on one side): both views hold both.
     fn views(c: &SentenceClaims) -> Vec<(&'static str, BTreeSet<String>)> {
+        let years: Vec<f64> = c
+            .dates
+            .iter()
+            .filter_map(|d| match d.kind {
+                DateKind::Year { year } => Some(f64::from(year)),
+                _ => None,
+            })
+            .chain(
+                c.quantities
+                    .iter()
+                    .filter(|q| q.text.len() == 4 && q.text.bytes().all(|b| b.is_ascii_digit()))
+                    .filter_map(|q| q.value)
+                    .filter(|v| (1000.0..=2100.0).contains(v)),
+            )
+            .collect();
         let numbers = c
             .quantities
             .iter()
             .filter_map(|q| q.value)
+            .chain(years.iter().copied())
             .map(|v| format!("{}", (v * 1000.0).round() / 1000.0))
             .collect();
         let vague = c.quantities.iter().filter(|q| q.value.is_none()).map(|_| "vague".to_owned()).collect();
-        let dates = c.dates.iter().map(|d| format!("{:?}", d.kind)).collect();
+        let dates = c
+            .dates
+            .iter()
+            .map(|d| format!("{:?}", d.kind))
+            .chain(years.iter().map(|y| format!("{:?}", DateKind::Year { year: *y as i32 })))
+            .collect();
         let entities =
             c.entities.iter().filter(|e| e.known).map(|e| e.key.clone()).collect::<BTreeSet<String>>();
         let quotes = BTreeSet::from([c.quotes.len().to_string()]);

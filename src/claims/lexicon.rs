@@ -36,6 +36,8 @@ pub struct Lexicon {
     pub fractions: PhraseSet<f64>,
     /// Single-word pieces of compounds, longest first (only when the pack has a compound joiner).
     pub pieces: Vec<(String, Piece)>,
+    /// Folded word endings that make an adjective of a number word (`jährig`).
+    pub compound_suffixes: Vec<String>,
     pub number_joiners: PhraseSet<()>,
     pub article_numbers: PhraseSet<f64>,
     pub ordinals: PhraseSet<f64>,
@@ -131,6 +133,7 @@ impl Lexicon {
             attached_multipliers: map(&n.attached_multipliers),
             fractions: map(&n.fractions),
             pieces,
+            compound_suffixes: n.compound_suffixes.iter().map(|s| fold(s)).collect(),
             number_joiners: set(&n.number_joiners),
             article_numbers: map(&n.article_numbers),
             ordinals: map(&n.ordinals),

@@ -122,23 +122,21 @@ pub fn phrase_before<V: Clone>(
     })
 }
 
-/// Whether the digits at `i` are glued into a name or code (`COVID-19`, `G20`, `A380`, `5G`).
+/// Whether the digits at `i` are glued into a name or code (`G20`, `A380`, `5G`).
 pub fn glued_to_name(ctx: &Ctx, i: usize, end: usize) -> bool {
     let toks = &ctx.toks;
     let before = i.checked_sub(1).map(|k| &toks[k]);
     let glued_word_before = before.is_some_and(|t| t.kind == TokKind::Word && toks[i].glued());
-    let hyphen_word_before = before.is_some_and(|t| t.is_punct('-') && toks[i].glued())
-        && i >= 2
-        && toks[i - 2].kind == TokKind::Word
-        && before.is_some_and(Token::glued);
+    let year_like = end == i + 1 && toks[i].lower.len() == 4;
     let after_word = toks.get(end).is_some_and(|t| {
         t.kind == TokKind::Word
             && t.glued()
             && !ctx.lex.ordinal_suffixes.contains_word(&t.lower)
             && !ctx.lex.attached_multipliers.contains_word(&t.lower)
-            && !ctx.lex.decade_suffixes.contains_word(&t.lower)
+            && !(year_like && ctx.lex.decade_suffixes.contains_word(&t.lower))
     });
-    glued_word_before || hyphen_word_before || after_word
+    // `COVID-19`, `iPhone-11` are read: translations write them `Covid-19`, `iPhone 11`.
+    glued_word_before || after_word
 }
 
 /// A number read from words: `drei`, `twenty-two`, `dreieinhalb`, `eine Million`.
@@ -150,12 +148,19 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(usize, f64, f64)> {
     let mut last: Option<super::lexicon::Piece> = None;
     let mut j = i;
     use super::lexicon::Piece;
-    let word_ok = |k: usize| {
-        let t = &toks[k];
-        t.kind == TokKind::Word && (t.is_lowercase(ctx.text) || Some(k) == ctx.first)
-    };
+    // Capitalised number words count too: headlines write `Kills Two`, `Thirteen Peaks`.
+    let word_ok = |k: usize| toks[k].kind == TokKind::Word;
     while j < toks.len() && !ctx.used[j] {
         let t = &toks[j];
+        // `three and a half`, `four-and-a-half`.
+        if last.is_some()
+            && let Some((len, f)) = lex.fractions.match_at(toks, j)
+        {
+            current += f;
+            last = Some(Piece::Fraction(f));
+            j += len;
+            continue;
+        }
         if t.kind != TokKind::Word {
             // `twenty-two`: a glued hyphen between tens and units.
             if t.is_punct('-')
@@ -181,17 +186,6 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(usize, f64, f64)> {
                 j += len;
                 continue;
             }
-            break;
-        }
-        if last.is_some()
-            && let Some((len, f)) = lex.fractions.match_at(toks, j)
-        {
-            current += f;
-            last = Some(Piece::Fraction(f));
-            j += len;
-            continue;
-        }
-        if !word_ok(j) {
             break;
         }
         if let Some((len, v)) = lex.words.match_at(toks, j) {
@@ -256,6 +250,25 @@ pub fn compound(lex: &super::lexicon::Lexicon, word: &str) -> Option<f64> {
     if lex.pieces.is_empty() {
         return None;
     }
+    // `fünfjährige`, `viermal`: a number before an adjective ending; not `einmal`, `einjährig`, where
+    // `ein` is as vague as the article.
+    for suffix in &lex.compound_suffixes {
+        if let Some(p) = word.find(suffix.as_str()).filter(|p| *p > 0) {
+            let stem = &word[..p];
+            let single = lex.pieces.iter().find(|(w, _)| w == stem).map(|(_, k)| *k);
+            return match single {
+                Some(Piece::Unit(v)) if v >= 2.0 => Some(v),
+                Some(_) => None,
+                None => compound_pieces(lex, stem),
+            };
+        }
+    }
+    compound_pieces(lex, word)
+}
+
+/// A number made of at least two pieces (`zweiundzwanzig`).
+fn compound_pieces(lex: &super::lexicon::Lexicon, word: &str) -> Option<f64> {
+    use super::lexicon::Piece;
     fn split(word: &str, pieces: &[(String, Piece)], acc: &mut Vec<Piece>, out: &mut Option<Vec<Piece>>) {
         if out.is_some() {
             return;
@@ -582,7 +595,8 @@ fn other_word_quantity(ctx: &mut Ctx, i: usize) -> Option<WordQuantity> {
         // `a third of`, `zwei Drittel`: a fraction, not a rank.
         let after_number = i > 0
             && (ctx.lex.article_numbers.match_at(&ctx.toks, i - 1).is_some()
-                || ctx.lex.words.match_at(&ctx.toks, i - 1).is_some());
+                || ctx.lex.words.match_at(&ctx.toks, i - 1).is_some()
+                || (ctx.toks[i - 1].is_punct('-') && ctx.toks[i].glued()));
         if !after_number {
             ctx.mark(i, i + 1);
             return Some(make(ctx, i + 1, Some(v), QuantityKind::Ordinal));

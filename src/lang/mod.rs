@@ -124,6 +124,10 @@ pub struct NumberData {
     /// (`und` in German `zweiundzwanzig`).
     #[serde(default)]
     pub compound_joiner: Option<String>,
+    /// Word endings that make an adjective or adverb of a number word (`jährig` in `fünfjährige`, `mal`
+    /// in `viermal`): the number counts. Only for packs with a `compound_joiner`.
+    #[serde(default)]
+    pub compound_suffixes: Vec<String>,
     /// Ordinal words and their values (`erste = 1`, `third = 3`).
     #[serde(default)]
     pub ordinals: BTreeMap<String, f64>,
