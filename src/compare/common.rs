@@ -152,3 +152,71 @@ pub(crate) fn folded_orig(ctx: &Context<'_>, bead: &Bead) -> String {
 pub(crate) fn around(ctx: &Context<'_>, index: usize) -> std::ops::Range<usize> {
     index.saturating_sub(NEARBY)..(index + NEARBY + 1).min(ctx.alignment.beads.len())
 }
+
+/// The years named in a bead's translation sentences and their neighbours, as numbers.
+///
+/// Extraction may read `1724` as a year on one side and as a plain number on the other ("im Jahr 1724",
+/// "from 1724"); number and date rules accept either reading.
+pub(crate) fn years_near_trans(ctx: &Context<'_>, index: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    for k in around(ctx, index) {
+        for t in &ctx.alignment.beads[k].translation {
+            out.extend(year_values(&ctx.trans_claims(*t).dates));
+        }
+    }
+    out
+}
+
+/// The years named in a bead's original sentences and their neighbours, as numbers.
+pub(crate) fn years_near_orig(ctx: &Context<'_>, index: usize) -> Vec<f64> {
+    let mut out = Vec::new();
+    for k in around(ctx, index) {
+        for o in &ctx.alignment.beads[k].original {
+            out.extend(year_values(&ctx.orig_claims(*o).dates));
+        }
+    }
+    out
+}
+
+fn year_values(dates: &[DateClaim]) -> impl Iterator<Item = f64> + '_ {
+    dates.iter().filter_map(|d| match d.kind {
+        DateKind::Year { year } => Some(f64::from(year)),
+        _ => None,
+    })
+}
+
+/// Values of the quantities around a bead on one side, for the date rule's year check.
+pub(crate) fn quantity_values_near(ctx: &Context<'_>, index: usize, original: bool) -> Vec<f64> {
+    let mut out = Vec::new();
+    for k in around(ctx, index) {
+        let b = &ctx.alignment.beads[k];
+        let claims: Vec<&SentenceClaims> = if original {
+            b.original.iter().map(|&o| ctx.orig_claims(o)).collect()
+        } else {
+            b.translation.iter().map(|&t| ctx.trans_claims(t)).collect()
+        };
+        out.extend(claims.iter().flat_map(|c| c.quantities.iter().filter_map(|q| q.value)));
+    }
+    out
+}
+
+/// True when `span` lies inside one of the sentence's quotations of at least `min_words` words.
+pub(crate) fn inside_quote(claims: &SentenceClaims, span: &std::ops::Range<usize>, min_words: usize) -> bool {
+    claims.quotes.iter().any(|q| q.words >= min_words && q.span.start <= span.start && span.end <= q.span.end)
+}
+
+/// True when the bead's translation has fewer quotations (of `min_words` or more) than its original:
+/// a quotation rule reports that, and the claims inside the lost quotation are not reported again.
+pub(crate) fn bead_lost_quotes(ctx: &Context<'_>, bead: &Bead, min_words: usize) -> bool {
+    let o: usize = bead
+        .original
+        .iter()
+        .map(|&i| ctx.orig_claims(i).quotes.iter().filter(|q| q.words >= min_words).count())
+        .sum();
+    let t: usize = bead
+        .translation
+        .iter()
+        .map(|&i| ctx.trans_claims(i).quotes.iter().filter(|q| q.words >= min_words).count())
+        .sum();
+    t < o
+}

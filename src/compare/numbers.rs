@@ -3,8 +3,10 @@
 
 use crate::claims::{Quantity, QuantityKind};
 use crate::compare::common::{
-    nearby_orig, nearby_trans, orig_items, precise, quantity_matches, trans_items, unmatched,
+    bead_lost_quotes, inside_quote, nearby_orig, nearby_trans, orig_items, precise, quantity_matches,
+    same_value, trans_items, unmatched, years_near_orig, years_near_trans,
 };
+use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context};
 use crate::index::{OrigIdx, TransIdx};
 
@@ -37,15 +39,22 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> 
     // Sentence boundaries move: a number found in a neighbouring bead was not lost.
     let near_t = nearby_trans(ctx, view.index, |c| &c.quantities);
     let near_o = nearby_orig(ctx, view.index, |c| &c.quantities);
+    let years_t = years_near_trans(ctx, view.index);
+    let years_o = years_near_orig(ctx, view.index);
+    let is_year =
+        |q: &Quantity, years: &[f64]| q.value.is_some_and(|v| years.iter().any(|&y| same_value(v, y)));
+    let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
     let mut uo: Vec<O<'a>> = uo
         .into_iter()
         .map(|i| po[i])
-        .filter(|(_, q)| !near_t.iter().any(|n| quantity_matches(q, n)))
+        .filter(|(_, q)| !near_t.iter().any(|n| quantity_matches(q, n)) && !is_year(q, &years_t))
+        // A number inside a quotation the translation lost is reported with the quotation.
+        .filter(|(o, q)| !(lost_quote && inside_quote(ctx.orig_claims(*o), &q.span, MIN_WORDS)))
         .collect();
     let mut ut: Vec<T<'a>> = ut
         .into_iter()
         .map(|j| pt[j])
-        .filter(|(_, q)| !near_o.iter().any(|n| quantity_matches(q, n)))
+        .filter(|(_, q)| !near_o.iter().any(|n| quantity_matches(q, n)) && !is_year(q, &years_o))
         .collect();
 
     // Vague words pair off with each other first ("mehrere" ~ "several").

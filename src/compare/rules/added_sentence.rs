@@ -30,6 +30,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    // A credit line that replaces the original's is reported by `credit-line-changed`.
+    let credit_elsewhere = ctx.original.claims.iter().any(|c| c.credit.is_some());
     for view in ctx.beads() {
         let bead = view.bead;
         if !bead.original.is_empty() {
@@ -37,6 +39,9 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         for &t in &bead.translation {
             let claims = ctx.trans_claims(t);
+            if claims.credit.is_some() && credit_elsewhere {
+                continue; // the credit line has a rule of its own
+            }
             let carries =
                 !claims.quantities.is_empty() || !claims.quotes.is_empty() || !claims.attributions.is_empty();
             let severity = if carries { Severity::Error } else { rule.severity };

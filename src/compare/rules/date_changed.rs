@@ -1,7 +1,9 @@
-use crate::claims::DateClaim;
+use crate::claims::{DateClaim, DateKind};
 use crate::compare::common::{
-    date_class, date_matches, nearby_orig, nearby_trans, orig_items, trans_items, unmatched,
+    bead_lost_quotes, date_class, date_matches, inside_quote, nearby_orig, nearby_trans, orig_items,
+    quantity_values_near, same_value, trans_items, unmatched,
 };
+use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{Context, Rule};
 use crate::report::{Finding, Severity};
 
@@ -45,15 +47,24 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let (uo, ut) = unmatched(&o, &t, |a, b| date_matches(a.1, b.1));
         let near_t: Vec<&DateClaim> = nearby_trans(ctx, view.index, |c| &c.dates);
         let near_o: Vec<&DateClaim> = nearby_orig(ctx, view.index, |c| &c.dates);
+        // A year may be read as a plain number on the other side ("im Jahr 1724" / "from 1724").
+        let qt = quantity_values_near(ctx, view.index, false);
+        let qo = quantity_values_near(ctx, view.index, true);
+        let year_in = |d: &DateClaim, values: &[f64]| match d.kind {
+            DateKind::Year { year } => values.iter().any(|&v| same_value(v, f64::from(year))),
+            _ => false,
+        };
+        let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
         let mut uo: Vec<_> = uo
             .into_iter()
             .map(|i| o[i])
-            .filter(|(_, d)| !near_t.iter().any(|n| date_matches(d, n)))
+            .filter(|(_, d)| !near_t.iter().any(|n| date_matches(d, n)) && !year_in(d, &qt))
+            .filter(|(oi, d)| !(lost_quote && inside_quote(ctx.orig_claims(*oi), &d.span, MIN_WORDS)))
             .collect();
         let mut ut: Vec<_> = ut
             .into_iter()
             .map(|j| t[j])
-            .filter(|(_, d)| !near_o.iter().any(|n| date_matches(d, n)))
+            .filter(|(_, d)| !near_o.iter().any(|n| date_matches(d, n)) && !year_in(d, &qo))
             .collect();
 
         // Changed: the same class on both sides with different values.

@@ -37,6 +37,9 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         for &o in &bead.original {
             let claims = ctx.orig_claims(o);
+            if claims.credit.is_some() {
+                continue; // a dropped credit line is reported by `credit-line-changed`
+            }
             let carries =
                 !claims.quantities.is_empty() || !claims.quotes.is_empty() || !claims.attributions.is_empty();
             let severity = if carries { Severity::Error } else { rule.severity };
