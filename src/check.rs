@@ -205,6 +205,12 @@ pub fn build_report(
             Severity::Info => summary.infos += 1,
         }
     }
+    // A same-language copy gets a word diff of each aligned bead (what the editing changed).
+    let diffs = if original.language.code == translation.language.code {
+        crate::diff::bead_diffs(original, translation, &alignment)
+    } else {
+        Vec::new()
+    };
     let mut report = Report {
         version: report::FORMAT_VERSION,
         original: doc_info(original),
@@ -212,6 +218,7 @@ pub fn build_report(
         beads: alignment.beads,
         claims,
         findings,
+        diffs,
         summary,
         notes,
     };

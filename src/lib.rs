@@ -21,6 +21,7 @@ pub mod claims;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod index;
 pub mod input;

@@ -473,3 +473,40 @@ fn align_keys_reach_the_aligner() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn same_language_pairs_get_a_word_diff() {
+    let dir = scratch("same-language");
+    write(&dir, "a.de.md", "Die Feuerwehr kam mit 12 Fahrzeugen.\n\nDer Einsatz dauerte bis zum Abend.\n");
+    write(
+        &dir,
+        "b.de.md",
+        "Die Feuerwehr kam mit 14 Fahrzeugen.\n\nDer Einsatz dauerte bis zum\nspäten Abend.\n",
+    );
+    let base = ["check", "a.de.md", "b.de.md", "--from", "de", "--to", "de", "--isolated", "--no-dictionary"];
+    let full = text(&provcheck(&dir, &base).stdout);
+    assert!(
+        full.contains(
+            "word diff (same language): 2 edits in 2 aligned beads, 1 touching a claim\n  @@ original 1 → \
+             translation 1\n    ~ [-12-] {+14+}  b.de.md:1:23  touches: number\n  @@ original 2 → translation 2\n    \
+             + {+späten+}  b.de.md:4:1\n"
+        ),
+        "{full}"
+    );
+    let json = provcheck(&dir, &[&base[..], &["--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(v["diffs"][0]["edits"][0]["kind"], "replace");
+    assert_eq!(v["diffs"][0]["edits"][0]["original"][0]["text"], "12");
+    assert_eq!(v["diffs"][0]["edits"][0]["translation"][0]["text"], "14");
+    assert_eq!(v["diffs"][0]["edits"][0]["claims"], serde_json::json!(["number"]));
+    assert_eq!(v["diffs"][1]["edits"][0]["kind"], "insert");
+    assert_eq!(v["diffs"][1]["edits"][0]["claims"], serde_json::json!([]));
+
+    // Across languages there is no diff.
+    let dir2 = pair("cross-language-diff");
+    let json = check(&dir2, &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert!(v.get("diffs").is_none());
+    let _ = std::fs::remove_dir_all(dir);
+    let _ = std::fs::remove_dir_all(dir2);
+}

@@ -226,6 +226,7 @@ fn fabricated() -> Report {
         beads,
         claims: Vec::new(),
         findings,
+        diffs: Vec::new(),
         summary: Summary {
             original_sentences: 5,
             translation_sentences: 5,

@@ -13,7 +13,77 @@ pub fn render(report: &Report, style: &Style, out: &mut dyn Write) -> io::Result
         finding(report, f, style, out)?;
         writeln!(out)?;
     }
+    if !report.diffs.is_empty() {
+        diffs(report, style, out)?;
+        writeln!(out)?;
+    }
     summary(report, style, out)
+}
+
+/// The word diff of a same-language pair: one block per edited bead, one line per edit.
+pub fn diffs(report: &Report, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    use crate::diff::EditKind;
+    let edits: usize = report.diffs.iter().map(|d| d.edits.len()).sum();
+    let touching: usize = report.diffs.iter().flat_map(|d| &d.edits).filter(|e| e.touches_claim()).count();
+    writeln!(
+        out,
+        "{} {edits} edit{} in {} aligned bead{}, {touching} touching a claim",
+        style.paint(style.bold(), "word diff (same language):"),
+        if edits == 1 { "" } else { "s" },
+        report.diffs.len(),
+        if report.diffs.len() == 1 { "" } else { "s" },
+    )?;
+    let red = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let green = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Green.into()));
+    let joined = |spans: &[crate::diff::DiffSpan]| {
+        spans.iter().map(|s| s.text.replace(['\n', '\r'], " ")).collect::<Vec<_>>().join(" … ")
+    };
+    for d in &report.diffs {
+        let Some(bead) = report.beads.get(d.bead) else { continue };
+        let list = |v: Vec<usize>| v.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join("+");
+        writeln!(
+            out,
+            "  {} original {} → translation {}",
+            style.paint(style.gutter(), "@@"),
+            list(bead.original.iter().map(|i| i.0).collect()),
+            list(bead.translation.iter().map(|i| i.0).collect()),
+        )?;
+        for e in &d.edits {
+            let (mark, text) = match e.kind {
+                EditKind::Delete => ("-", style.paint(red, &format!("[-{}-]", joined(&e.original)))),
+                EditKind::Insert => ("+", style.paint(green, &format!("{{+{}+}}", joined(&e.translation)))),
+                EditKind::Replace => (
+                    "~",
+                    format!(
+                        "{} {}",
+                        style.paint(red, &format!("[-{}-]", joined(&e.original))),
+                        style.paint(green, &format!("{{+{}+}}", joined(&e.translation)))
+                    ),
+                ),
+            };
+            let (doc, first) = match e.translation.first() {
+                Some(s) => (&report.translation, s),
+                None => match e.original.first() {
+                    Some(s) => (&report.original, s),
+                    None => continue,
+                },
+            };
+            let (line, col) = super::line_col(&doc.raw, first.span.start);
+            let claims = if e.claims.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "  {}",
+                    style.paint(
+                        style.severity(crate::report::Severity::Warning),
+                        &format!("touches: {}", e.claims.join(", "))
+                    )
+                )
+            };
+            writeln!(out, "    {mark} {text}  {}:{line}:{col}{claims}", doc.path)?;
+        }
+    }
+    Ok(())
 }
 
 /// One finding: the header, the translation location (primary), the original (evidence), help.

@@ -163,6 +163,9 @@ pub struct Report {
     /// Claims per bead (only beads where either side has claims).
     pub claims: Vec<BeadClaims>,
     pub findings: Vec<Finding>,
+    /// Word-level diffs of the aligned beads, for pairs in the same language only (absent otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub diffs: Vec<crate::diff::BeadDiff>,
     pub summary: Summary,
     /// Notes about the run (language detection, dictionary used, checks skipped).
     pub notes: Vec<String>,

@@ -336,6 +336,7 @@ mod tests {
             beads: vec![],
             claims: vec![],
             findings: vec![f.clone()],
+            diffs: vec![],
             summary: Default::default(),
             notes: vec![],
         };
