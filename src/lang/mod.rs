@@ -77,6 +77,10 @@ pub struct SegmentData {
     /// Abbreviations that never end a sentence, even before a capital (`Dr`, `Prof`, `Nr`).
     #[serde(default)]
     pub prefix_abbreviations: Vec<String>,
+    /// Abbreviations that stand before a number (`Art`, `No`, `S`): before a digit their period never
+    /// ends a sentence; before anything else the word is read as an ordinary word (`seiner Art.`, `No.`).
+    #[serde(default)]
+    pub numeric_abbreviations: Vec<String>,
     /// Abbreviations that close a list (`usw`, `etc`, `т. д`): nothing but a lower-case word continues
     /// the sentence after them, so before a capital their period ends it.
     #[serde(default)]

@@ -56,6 +56,8 @@ pub(super) fn is_token_char(c: char) -> bool {
 pub(super) enum TokenKind {
     /// A title or similar (`Dr`, `z. B`): the period never ends a sentence.
     Prefix,
+    /// An abbreviation before a number (`Art`, `No`): the period ends a sentence unless a digit follows.
+    Numeric,
     /// A list-closing abbreviation (`usw`, `etc`): the period ends a sentence before a capital.
     Final,
     /// A listed abbreviation, an initial, or an unlisted one with inner periods (`t.d`): the period ends
@@ -74,6 +76,8 @@ pub(super) struct Rules<'a> {
     inner: HashSet<String>,
     /// Prefix abbreviations, spaces removed.
     prefix: HashSet<String>,
+    /// Abbreviations before numbers, spaces removed.
+    numeric_abbreviations: HashSet<String>,
     /// List-closing abbreviations, spaces removed.
     final_abbreviations: HashSet<String>,
     /// Other abbreviations, spaces removed.
@@ -96,10 +100,13 @@ impl<'a> Rules<'a> {
         let abbreviations: HashSet<String> = data.abbreviations.iter().map(|a| compact(a)).collect();
         let final_abbreviations: HashSet<String> =
             data.final_abbreviations.iter().map(|a| compact(a)).collect();
+        let numeric_abbreviations: HashSet<String> =
+            data.numeric_abbreviations.iter().map(|a| compact(a)).collect();
         let inner = prefix
             .iter()
             .chain(&abbreviations)
             .chain(&final_abbreviations)
+            .chain(&numeric_abbreviations)
             .flat_map(|a| a.char_indices().filter(|(_, c)| *c == '.').map(|(i, _)| a[..i].to_owned()))
             .filter(|p| !p.is_empty())
             .collect();
@@ -107,6 +114,7 @@ impl<'a> Rules<'a> {
             inner,
             prefix,
             final_abbreviations,
+            numeric_abbreviations,
             abbreviations,
             lead_words: data.ordinal_lead_words.iter().map(|w| w.to_lowercase()).collect(),
             ordinal_nouns: &data.ordinal_nouns,
@@ -164,6 +172,8 @@ impl<'a> Rules<'a> {
         let found = |s: &str| {
             if self.prefix.contains(s) {
                 Some(TokenKind::Prefix)
+            } else if self.numeric_abbreviations.contains(s) {
+                Some(TokenKind::Numeric)
             } else if self.final_abbreviations.contains(s) {
                 Some(TokenKind::Final)
             } else if self.abbreviations.contains(s) {
@@ -238,6 +248,7 @@ mod tests {
         SegmentData {
             abbreviations: vec!["u. a".into(), "Mio".into(), "ca".into()],
             final_abbreviations: vec!["usw".into()],
+            numeric_abbreviations: vec!["Art".into()],
             prefix_abbreviations: vec!["Dr".into(), "z. B".into()],
             ordinal_period: true,
             ordinal_lead_words: vec!["am".into()],
@@ -262,6 +273,7 @@ mod tests {
         assert_eq!(r.classify(&["Ca"], None), TokenKind::Abbreviation, "sentence-initial capital");
         assert_eq!(r.classify(&["Mio"], None), TokenKind::Abbreviation);
         assert_eq!(r.classify(&["usw"], None), TokenKind::Final);
+        assert_eq!(r.classify(&["Art"], None), TokenKind::Numeric);
         assert_eq!(r.classify(&["J"], None), TokenKind::Abbreviation);
         assert_eq!(r.classify(&["20"], None), TokenKind::Ordinal);
         assert_eq!(r.classify(&["XIV"], None), TokenKind::Ordinal);

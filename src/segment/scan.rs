@@ -10,7 +10,8 @@
 //! - an ellipsis ends it before a capital, except in bracketed omissions (`[…]`) and, in languages that
 //!   capitalise nouns, unless a sentence starter follows;
 //! - a period after a title (`Dr.`) never ends it; after a list-closing abbreviation (`usw.`, `etc.`)
-//!   it does, as after a word; after another abbreviation, an initial (`J.`) or an
+//!   it does, as after a word; after an abbreviation that stands before numbers (`Art.`, `No.`) it does
+//!   unless a digit follows; after another abbreviation, an initial (`J.`) or an
 //!   ordinal (`am 20.`), only before a sentence starter (`Die`, `The`); an ordinal also stays when an
 //!   ordinal noun follows (`20. September`, `3. Platz`) or a lead word precedes it (`der 3.`);
 //! - a period after any other word ends the sentence, except a short lower-case word before a number
@@ -209,6 +210,7 @@ fn ends_sentence(
         TokenKind::Prefix => false,
         TokenKind::Abbreviation => starter(),
         TokenKind::Final => true,
+        TokenKind::Numeric => !first.is_numeric() && !is_list_number(text, token_start, sentence_start),
         TokenKind::Ordinal => {
             if is_list_number(text, token_start, sentence_start) {
                 return false;
@@ -285,9 +287,10 @@ fn word_before(text: &str, at: usize) -> &str {
 
 /// True when the number at `token_start` opens its sentence or line as a list number (`1. Punkt`).
 fn is_list_number(text: &str, token_start: usize, sentence_start: usize) -> bool {
-    let line_start = text[..token_start].rfind('\n').map_or(0, |p| p + 1);
-    let at_start = text[sentence_start.min(token_start)..token_start].trim().is_empty()
-        || text[line_start..token_start].trim().is_empty();
+    // Only white space may stand between the start of the sentence or line and the number. Walking
+    // back over white space alone keeps this cheap on long lines.
+    let before = text[..token_start].trim_end_matches([' ', '\t', '\u{a0}']);
+    let at_start = before.len() <= sentence_start || before.is_empty() || before.ends_with('\n');
     at_start && list_number_len(&text[token_start..]).is_some()
 }
 
