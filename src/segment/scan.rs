@@ -315,3 +315,88 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
         out.push(r.start + lead..end);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::SegmentData;
+
+    fn data() -> SegmentData {
+        SegmentData {
+            prefix_abbreviations: vec!["Dr".into(), "z. B".into()],
+            abbreviations: vec!["Mio".into()],
+            final_abbreviations: vec!["usw".into()],
+            numeric_abbreviations: vec!["Art".into()],
+            ordinal_period: true,
+            ordinal_lead_words: vec!["am".into(), "der".into()],
+            ordinal_nouns: vec!["September".into(), "Platz".into()],
+            sentence_starters: vec!["Die".into(), "Er".into()],
+            noun_capitals: true,
+        }
+    }
+
+    fn split_str(text: &str) -> Vec<&str> {
+        let d = data();
+        let rules = Rules::new(&d);
+        let style = LineStyle::detect(std::iter::once(text));
+        split(text, &rules, &style).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviation_classes() {
+        assert_eq!(split_str("Er kam mit Dr. Die Ärztin."), ["Er kam mit Dr. Die Ärztin."]);
+        assert_eq!(
+            split_str("Es kostet 5 Mio. Euro. Die Bank zahlt."),
+            ["Es kostet 5 Mio. Euro.", "Die Bank zahlt."]
+        );
+        assert_eq!(split_str("Es kostet 5 Mio. Die Bank zahlt."), ["Es kostet 5 Mio.", "Die Bank zahlt."]);
+        assert_eq!(
+            split_str("Äpfel, Birnen usw. Kunden kauften."),
+            ["Äpfel, Birnen usw.", "Kunden kauften."]
+        );
+        assert_eq!(
+            split_str("Laut Art. 5 gilt das. Seiner Art. Neue Regeln."),
+            ["Laut Art. 5 gilt das.", "Seiner Art.", "Neue Regeln."]
+        );
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(split_str("Er kam am 20. September."), ["Er kam am 20. September."]);
+        assert_eq!(split_str("Sie wurde der 3. Sieger."), ["Sie wurde der 3. Sieger."]);
+        assert_eq!(split_str("Es waren 12. Viele kamen."), ["Es waren 12.", "Viele kamen."]);
+        assert_eq!(split_str("Er kam am 3. Die Fans jubelten."), ["Er kam am 3.", "Die Fans jubelten."]);
+        assert_eq!(split_str("Im Jahr 2020. Manche"), ["Im Jahr 2020.", "Manche"]);
+    }
+
+    #[test]
+    fn quotes_and_ellipses() {
+        assert_eq!(split_str("„Wer?“, fragte er. Gut."), ["„Wer?“, fragte er.", "Gut."]);
+        assert_eq!(split_str("« Qui ? » demanda-t-il."), ["« Qui ? » demanda-t-il."]);
+        assert_eq!(split_str("« Fini. » Le chef part."), ["« Fini. »", "Le chef part."]);
+        assert_eq!(
+            split_str("Es war […] Unsinn. Er ging … Die Tür fiel."),
+            ["Es war […] Unsinn.", "Er ging …", "Die Tür fiel."]
+        );
+        assert_eq!(split_str("Er ging … Politik sei schwer."), ["Er ging … Politik sei schwer."]);
+    }
+
+    #[test]
+    fn lines_and_lists() {
+        assert_eq!(
+            split_str("Titel ohne Punkt\nUntertitel\nText hier."),
+            ["Titel ohne Punkt", "Untertitel", "Text hier."]
+        );
+        assert_eq!(split_str("Er traf Dr.\nMüller."), ["Er traf Dr.\nMüller."]);
+        assert_eq!(split_str("Punkte:\n1. Erstens\n2. Zweitens"), ["Punkte:", "1. Erstens", "2. Zweitens"]);
+        assert_eq!(split_str("Liste:\n- eins\n- zwei"), ["Liste:", "eins", "zwei"]);
+        assert_eq!(split_str("BERLIN (dpa)\nDie Regierung tagt."), ["BERLIN (dpa)\nDie Regierung tagt."]);
+    }
+
+    #[test]
+    fn never_empty_and_trimmed() {
+        assert!(split_str("").is_empty());
+        assert!(split_str(" . ").iter().all(|s| !s.is_empty() && s.trim() == *s));
+        assert_eq!(split_str("- "), ["-"]);
+    }
+}
