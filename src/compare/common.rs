@@ -69,8 +69,11 @@ pub(crate) fn same_value(a: f64, b: f64) -> bool {
 /// Two quantities state the same value. Kinds may differ (German `3.` ordinal vs English `third`), since
 /// extraction cannot always tell; a percentage never matches a plain number of another value.
 pub(crate) fn quantity_matches(a: &Quantity, b: &Quantity) -> bool {
+    // The same digits on both sides match even when the translation kept the original's separators
+    // ("17.000" left as is in an English text).
+    let same_digits = a.text == b.text && a.text.chars().any(|c| c.is_ascii_digit());
     match (a.value, b.value) {
-        (Some(x), Some(y)) => same_value(x, y),
+        (Some(x), Some(y)) => same_value(x, y) || same_digits,
         _ => false,
     }
 }

@@ -9,6 +9,7 @@ use crate::compare::common::{
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context};
 use crate::index::{OrigIdx, TransIdx};
+use crate::lang::units::{self, Unit};
 
 type O<'a> = (OrigIdx, &'a Quantity);
 type T<'a> = (TransIdx, &'a Quantity);
@@ -35,7 +36,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> 
     let mut vo: Vec<O<'a>> = all_o.iter().copied().filter(|(_, q)| q.kind == QuantityKind::Vague).collect();
     let mut vt: Vec<T<'a>> = all_t.iter().copied().filter(|(_, q)| q.kind == QuantityKind::Vague).collect();
 
-    let (uo, ut) = unmatched(&po, &pt, |a, b| quantity_matches(a.1, b.1));
+    let (uo, ut) = unmatched(&po, &pt, |a, b| quantity_matches(a.1, b.1) || converted(ctx, *a, *b));
     // Sentence boundaries move: a number found in a neighbouring bead was not lost.
     let near_t = nearby_trans(ctx, view.index, |c| &c.quantities);
     let near_o = nearby_orig(ctx, view.index, |c| &c.quantities);
@@ -84,4 +85,35 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> 
     out.missing = uo;
     out.added = ut;
     out
+}
+
+/// The unit written right after a quantity, if the units table knows it.
+fn unit_after<'u>(text: &str, q: &Quantity, lang: &str) -> Option<&'u Unit>
+where
+    'static: 'u,
+{
+    units::unit_at(text.get(q.span.end..)?, lang)
+}
+
+/// A translator's unit conversion: `500 Meter` as `1,650 feet`, `27 Grad` as `80.6 degrees`. Rounded
+/// renderings ("almost 10,000-foot" for 3000 metres) are accepted within 10 %; that also covers US and
+/// imperial gallons.
+pub(crate) fn converted(ctx: &Context<'_>, (o, oq): O<'_>, (t, tq): T<'_>) -> bool {
+    let (Some(ov), Some(tv)) = (oq.value, tq.value) else { return false };
+    let otext = &ctx.original.sentences[o.0].text;
+    let ttext = &ctx.translation.sentences[t.0].text;
+    let (Some(ou), Some(tu)) = (
+        unit_after(otext, oq, ctx.original.language.code),
+        unit_after(ttext, tq, ctx.translation.language.code),
+    ) else {
+        return false;
+    };
+    if ou.id == tu.id {
+        return false;
+    }
+    let imperial_gallon = 4.54609 / 3.785411784;
+    units::convert(ov, ou, tu).is_some_and(|c| {
+        let close = |c: f64| (c - tv).abs() <= 0.1 * c.abs().max(1.0);
+        close(c) || (tu.id == "gal" && close(c / imperial_gallon))
+    })
 }
