@@ -205,7 +205,15 @@ fn location(side: &Side<'_>, i: usize, span: Option<Range<usize>>, label: String
     let rel = span.unwrap_or(0..sentence.text.len());
     let rel = rel.start.min(sentence.text.len())..rel.end.min(sentence.text.len());
     let text_range = sentence.range.start + rel.start..sentence.range.start + rel.end;
-    let raw = side.doc.raw_range(text_range);
+    let raw = if rel.is_empty() && rel.start > 0 && rel.start == sentence.text.len() {
+        // An insertion point after the sentence's last character: map through that character, or the
+        // point lands where the next paragraph starts.
+        let last = sentence.text[..rel.start].chars().next_back().map_or(1, char::len_utf8);
+        let end = side.doc.raw_range(text_range.start - last..text_range.start).end;
+        end..end
+    } else {
+        side.doc.raw_range(text_range)
+    };
     let (line, column) = side.doc.line_col(raw.start);
     Location {
         sentence: i,
