@@ -502,6 +502,13 @@ fn same_language_pairs_get_a_word_diff() {
     assert_eq!(v["diffs"][1]["edits"][0]["kind"], "insert");
     assert_eq!(v["diffs"][1]["edits"][0]["claims"], serde_json::json!([]));
 
+    let html = text(&provcheck(&dir, &[&base[..], &["--format", "html"]].concat()).stdout);
+    assert!(html.contains("<span class=\"num\">2</span>edits (1 touching a claim)</li>"), "{html}");
+    assert!(html.contains(
+        "<span class=\"edit del touch\" title=\"removed by the edit, which touches a claim\">12</span>"
+    ));
+    assert!(html.contains("<span class=\"edit ins\" title=\"added by the edit\">späten</span>"));
+
     // Across languages there is no diff.
     let dir2 = pair("cross-language-diff");
     let json = check(&dir2, &["--format", "json"]);

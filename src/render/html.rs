@@ -159,6 +159,7 @@ fn pair_table(report: &Report, prefix: &str, h: &mut String) {
     h.push_str("<th class=\"notes\">findings</th></tr></thead>\n<tbody>\n");
     let marks_o = marks(report, o, |f| f.original.as_ref());
     let marks_t = marks(report, t, |f| f.translation.as_ref());
+    let (edits_o, edits_t) = (edits(report, o, true), edits(report, t, false));
     let mut last_para = (usize::MAX, usize::MAX);
     for (b, bead) in report.beads.iter().enumerate() {
         let kind = match (bead.original.is_empty(), bead.translation.is_empty()) {
@@ -190,11 +191,18 @@ fn pair_table(report: &Report, prefix: &str, h: &mut String) {
             b + 1
         );
         let cells = [
-            (o, "orig", bead.original.iter().map(|i| i.0).collect::<Vec<_>>(), &marks_o, GAP_ORIGINAL),
-            (t, "trans", bead.translation.iter().map(|i| i.0).collect(), &marks_t, GAP_TRANSLATION),
+            (
+                o,
+                "orig",
+                bead.original.iter().map(|i| i.0).collect::<Vec<_>>(),
+                &marks_o,
+                &edits_o,
+                GAP_ORIGINAL,
+            ),
+            (t, "trans", bead.translation.iter().map(|i| i.0).collect(), &marks_t, &edits_t, GAP_TRANSLATION),
         ];
-        for (doc, class, sentences, marks, gap) in cells {
-            side_cell(h, Cell { doc, class, prefix, sentences: &sentences, marks, gap }, report);
+        for (doc, class, sentences, marks, edits, gap) in cells {
+            side_cell(h, Cell { doc, class, prefix, sentences: &sentences, marks, edits, gap }, report);
         }
         h.push_str("<td class=\"notes\">");
         for &i in &rows[b] {
@@ -291,6 +299,17 @@ fn summary_list(reports: &[&Report], h: &mut String) {
     ] {
         let _ = write!(h, "<li class=\"{class}\"><span class=\"num\">{n}</span>{what}</li>");
     }
+    let edits: Vec<&crate::diff::Edit> =
+        reports.iter().flat_map(|r| r.diffs.iter().flat_map(|d| &d.edits)).collect();
+    if !edits.is_empty() {
+        let touching = edits.iter().filter(|e| e.touches_claim()).count();
+        let _ = write!(
+            h,
+            "<li class=\"edits\" title=\"same language: a word diff of each aligned row\"><span class=\"num\">{}</span>{} ({touching} touching a claim)</li>",
+            edits.len(),
+            plural(edits.len(), "edit", "edits")
+        );
+    }
     h.push_str("</ul>\n");
 }
 
@@ -331,6 +350,28 @@ fn marks(report: &Report, doc: &DocumentInfo, pick: impl Fn(&Finding) -> Option<
     out
 }
 
+/// Per sentence, the words a same-language diff marks: (start, end) relative to the sentence's raw text,
+/// and whether the edit touches a claim.
+type Edits = Vec<Vec<(usize, usize, bool)>>;
+
+fn edits(report: &Report, doc: &DocumentInfo, original: bool) -> Edits {
+    let mut out: Edits = vec![Vec::new(); doc.sentences.len()];
+    for e in report.diffs.iter().flat_map(|d| &d.edits) {
+        let spans = if original { &e.original } else { &e.translation };
+        for span in spans {
+            let Some(sentence) = doc.sentences.get(span.sentence) else { continue };
+            let start = span.span.start.saturating_sub(sentence.span.start);
+            let end = span.span.end.saturating_sub(sentence.span.start).min(sentence.span.len());
+            if start < end
+                && let Some(list) = out.get_mut(span.sentence)
+            {
+                list.push((start, end, e.touches_claim()));
+            }
+        }
+    }
+    out
+}
+
 /// One side of a row: its document, sentences and highlights, or the gap text when it has none.
 struct Cell<'a> {
     doc: &'a DocumentInfo,
@@ -338,11 +379,12 @@ struct Cell<'a> {
     prefix: &'a str,
     sentences: &'a [usize],
     marks: &'a Marks,
+    edits: &'a Edits,
     gap: &'a str,
 }
 
 fn side_cell(h: &mut String, c: Cell<'_>, report: &Report) {
-    let Cell { doc, class, prefix, sentences, marks, gap } = c;
+    let Cell { doc, class, prefix, sentences, marks, edits, gap } = c;
     if sentences.is_empty() {
         let _ = write!(h, "<td class=\"side {class} gap\"><span class=\"gap-label\">{gap}</span></td>");
         return;
@@ -361,16 +403,31 @@ fn side_cell(h: &mut String, c: Cell<'_>, report: &Report) {
             i + 1
         );
         let raw = doc.raw.get(s.span.clone()).unwrap_or(&s.text);
-        highlighted(h, raw, marks.get(i).map_or(&[][..], Vec::as_slice), report, prefix);
+        let marks = marks.get(i).map_or(&[][..], Vec::as_slice);
+        let edits = edits.get(i).map_or(&[][..], Vec::as_slice);
+        let edit_class = if class == "orig" { "del" } else { "ins" };
+        highlighted(h, raw, Layers { marks, edits, edit_class }, report, prefix);
         h.push_str("</span>");
     }
     h.push_str("</td>");
 }
 
-/// The sentence with each highlighted stretch in a `<mark>` naming the findings that cover it.
-fn highlighted(h: &mut String, raw: &str, marks: &[(usize, usize, usize)], report: &Report, prefix: &str) {
+/// What to draw over a sentence: the findings' spans and the same-language diff's words.
+struct Layers<'a> {
+    marks: &'a [(usize, usize, usize)],
+    edits: &'a [(usize, usize, bool)],
+    /// `del` in the original, `ins` in the translation.
+    edit_class: &'a str,
+}
+
+/// The sentence with each highlighted stretch in a `<mark>` naming the findings that cover it, and each
+/// edited word (same-language pairs) in a `<span class="edit">` inside it.
+fn highlighted(h: &mut String, raw: &str, layers: Layers<'_>, report: &Report, prefix: &str) {
+    let Layers { marks, edits, edit_class } = layers;
     let mut cuts: Vec<usize> = vec![0, raw.len()];
-    for &(s, e, _) in marks {
+    for &(s, e) in
+        marks.iter().map(|m| (m.0, m.1)).chain(edits.iter().map(|e| (e.0, e.1))).collect::<Vec<_>>().iter()
+    {
         cuts.push(s.min(raw.len()));
         cuts.push(e.min(raw.len()));
     }
@@ -382,8 +439,20 @@ fn highlighted(h: &mut String, raw: &str, marks: &[(usize, usize, usize)], repor
         let Some(piece) = raw.get(a..b) else { continue };
         let covering: Vec<usize> =
             marks.iter().filter(|&&(s, e, _)| s <= a && b <= e).map(|&(_, _, f)| f).collect();
+        let edit =
+            edits.iter().filter(|&&(s, e, _)| s <= a && b <= e).map(|&(_, _, t)| t).reduce(|x, y| x || y);
+        let mut inner = escape(piece);
+        if let Some(touches) = edit {
+            let (class, title) = match (edit_class, touches) {
+                ("del", true) => ("del touch", "removed by the edit, which touches a claim"),
+                ("del", false) => ("del", "removed by the edit"),
+                (_, true) => ("ins touch", "added by the edit, which touches a claim"),
+                (_, false) => ("ins", "added by the edit"),
+            };
+            inner = format!("<span class=\"edit {class}\" title=\"{title}\">{inner}</span>");
+        }
         if covering.is_empty() {
-            h.push_str(&escape(piece));
+            h.push_str(&inner);
             continue;
         }
         let worst = covering
@@ -400,10 +469,9 @@ fn highlighted(h: &mut String, raw: &str, marks: &[(usize, usize, usize)], repor
         let ids: Vec<String> = covering.iter().map(|i| format!("{prefix}{i}")).collect();
         let _ = write!(
             h,
-            "<mark class=\"claim sev-{worst}\" data-f=\"{}\" title=\"{}\">{}</mark>",
+            "<mark class=\"claim sev-{worst}\" data-f=\"{}\" title=\"{}\">{inner}</mark>",
             ids.join(" "),
             escape(&titles.join("\n")),
-            escape(piece)
         );
     }
 }
