@@ -210,6 +210,9 @@ fn check_many(args: &CheckArgs, paths: &[PathBuf]) -> Result<Outcome> {
             }
         }
     }
+    // A note shared by every pair (the dictionary in use) is said once.
+    let mut seen = std::collections::BTreeSet::new();
+    out.notes.retain(|n| seen.insert(n.clone()));
     render_many(&checked, args, &mut out.stdout)?;
     out.code = if failed {
         crate::error::EXIT_ERROR
