@@ -64,6 +64,34 @@ pub struct Lexicon {
     pub decade_suffixes: PhraseSet<()>,
     /// `dmy` or `mdy` for all-digit dates, or `None`.
     pub numeric_date_dmy: Option<bool>,
+    // Claims.
+    pub attribution_verbs: PhraseSet<()>,
+    /// First word of a separable cue → the particles that complete it.
+    pub split_verbs: PhraseSet<Vec<String>>,
+    pub attribution_before: PhraseSet<()>,
+    pub attribution_after: PhraseSet<()>,
+    pub clause_cues: PhraseSet<()>,
+    pub reported_speech: PhraseSet<()>,
+    pub hedges: PhraseSet<()>,
+    pub negations: PhraseSet<()>,
+    pub lexical_negations: PhraseSet<()>,
+    pub soft_negations: PhraseSet<()>,
+    pub credit_markers: PhraseSet<()>,
+    pub agencies: PhraseSet<()>,
+    pub quote_pairs: Vec<(char, char)>,
+    pub not_names: PhraseSet<()>,
+    pub titles: PhraseSet<()>,
+    /// Folded single-word titles, for German compounds ending in one (`polizeisprecher`).
+    pub title_words: Vec<String>,
+    pub determiners: PhraseSet<()>,
+    pub adjective_endings: Vec<String>,
+    pub name_endings: Vec<String>,
+    pub noun_suffixes: Vec<String>,
+    pub source_links: PhraseSet<()>,
+    pub pronouns: PhraseSet<()>,
+    pub source_stops: PhraseSet<()>,
+    /// The pack capitalises nouns (German): capitals say little about names.
+    pub noun_capitals: bool,
 }
 
 fn set<'a>(list: impl IntoIterator<Item = &'a String>) -> PhraseSet<()> {
@@ -78,6 +106,7 @@ impl Lexicon {
     pub fn build(pack: &'static LangPack) -> Lexicon {
         let n = &pack.numbers;
         let d = &pack.dates;
+        let c = &pack.claims;
         let decimal = n.decimal.chars().next().unwrap_or('.');
         let mut group = Vec::new();
         let mut space_group = false;
@@ -159,6 +188,44 @@ impl Lexicon {
                 "mdy" => Some(false),
                 _ => None,
             },
+            attribution_verbs: set(&c.attribution_verbs),
+            split_verbs: {
+                let mut m: PhraseSet<Vec<String>> = PhraseSet::default();
+                let mut by_first: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+                for [first, particle] in &c.split_verbs {
+                    by_first.entry(first.as_str()).or_default().push(fold(particle));
+                }
+                for (first, particles) in by_first {
+                    m.insert(first, particles);
+                }
+                m
+            },
+            attribution_before: set(&c.attribution_before),
+            attribution_after: set(&c.attribution_after),
+            clause_cues: set(&c.clause_cues),
+            reported_speech: set(&c.reported_speech),
+            hedges: set(&c.hedges),
+            negations: set(&c.negations),
+            lexical_negations: set(&c.lexical_negations),
+            soft_negations: set(&c.soft_negations),
+            credit_markers: set(&c.credit_markers),
+            agencies: set(&c.agencies),
+            quote_pairs: c
+                .quote_pairs
+                .iter()
+                .filter_map(|[o, cl]| Some((o.chars().next()?, cl.chars().next()?)))
+                .collect(),
+            not_names: set(c.not_names.iter().chain(&pack.segment.sentence_starters)),
+            titles: set(&c.titles),
+            title_words: c.titles.iter().filter(|t| !t.contains(' ')).map(|t| fold(t)).collect(),
+            determiners: set(&c.determiners),
+            adjective_endings: c.adjective_endings.iter().map(|s| fold(s)).collect(),
+            name_endings: c.name_endings.iter().map(|s| fold(s)).collect(),
+            noun_suffixes: c.noun_suffixes.iter().map(|s| fold(s)).collect(),
+            source_links: set(&c.source_links),
+            pronouns: set(&c.pronouns),
+            source_stops: set(&c.source_stops),
+            noun_capitals: pack.segment.noun_capitals,
         }
     }
 }

@@ -6,9 +6,14 @@
 //! This module extracts only; it never compares two sentences (that is `compare`), except for the small
 //! matching helpers that define when two claims are "the same" (for example [`entity_matches`]).
 
+mod attributions;
 mod dates;
+mod entities;
 mod lexicon;
+mod markers;
+mod names;
 mod numbers;
+mod quotes;
 mod tokens;
 
 use std::ops::Range;
@@ -31,6 +36,9 @@ pub struct SentenceClaims {
     pub attributions: Vec<Attribution>,
     pub hedges: Vec<Marker>,
     pub negations: Vec<Marker>,
+    /// Words that negate by meaning without a negation word (`unable`, `unklar`, `without`). Not in
+    /// `negations`: a comparison may use them to excuse `nicht in der Lage` ↔ `unable`.
+    pub soft_negations: Vec<Marker>,
     /// Set when the sentence is (or holds) the article's credit or source line.
     pub credit: Option<Marker>,
 }
@@ -140,6 +148,9 @@ pub struct Quote {
     pub text: String,
     /// Number of words quoted.
     pub words: usize,
+    /// Who the quotation is attributed to: the source of the sentence's attribution, when the sentence
+    /// has exactly one with a source.
+    pub speaker: Option<Source>,
 }
 
 /// How an attribution is expressed.
@@ -219,10 +230,95 @@ pub fn extract_text(text: &str, lang: Language) -> SentenceClaims {
     };
     let dates = dates::extract(&mut ctx);
     let quantities = numbers::extract(&mut ctx);
-    SentenceClaims { quantities, dates, ..SentenceClaims::default() }
+    let stop_used = ctx.used.clone();
+    let mut quotes = quotes::extract(text, ctx.lex);
+    let mut attributions = attributions::extract(&ctx, &stop_used, &quotes);
+    // A cue is no name (`Nach Angaben`, `Laut`).
+    for a in &attributions {
+        let cue: Vec<usize> = (0..ctx.toks.len())
+            .filter(|&k| a.span.start <= ctx.toks[k].span.start && ctx.toks[k].span.end <= a.span.end)
+            .collect();
+        for k in cue {
+            ctx.used[k] = true;
+        }
+    }
+    let entities = entities::extract(&mut ctx);
+    for a in &mut attributions {
+        if let Some(s) = a.source.as_mut() {
+            s.entity_keys = entities
+                .iter()
+                .filter(|e| s.span.start <= e.span.start && e.span.end <= s.span.end)
+                .map(|e| e.key.clone())
+                .collect();
+        }
+    }
+    let mut sources = attributions.iter().filter_map(|a| a.source.as_ref());
+    if let (Some(only), None) = (sources.next(), sources.next()) {
+        for q in &mut quotes {
+            q.speaker = Some(only.clone());
+        }
+    }
+    SentenceClaims {
+        quantities,
+        dates,
+        entities,
+        quotes,
+        attributions,
+        hedges: markers::hedges(&ctx),
+        negations: markers::negations(&ctx),
+        soft_negations: markers::soft_negations(&ctx),
+        credit: markers::credit(&ctx),
+    }
 }
 
-/// Whether two entities (from either language) name the same thing.
+/// Whether two entities (from either language) name the same thing: the same key; or, for names not
+/// in the table, the same words up to a genitive or possessive ending (`Putins` ~ `Putin`), one name
+/// contained in the other (`Malerius` ~ `Stephan Malerius`), or close transliterations of each other
+/// (`Gorbatschow` ~ `Gorbachev`, Jaro-Winkler on a phonetic skeleton).
 pub fn entity_matches(a: &Entity, b: &Entity) -> bool {
-    a.key == b.key
+    if a.key == b.key {
+        return true;
+    }
+    if a.known && b.known {
+        return false;
+    }
+    let words = |e: &Entity| -> Vec<String> {
+        e.key
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(|w| skeleton(w.trim_end_matches("'s")))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let same = |x: &String, y: &String| {
+        x == y
+            || (x.len() >= 4 && y.len() >= 4 && strsim::jaro_winkler(x, y) >= 0.9)
+            || x.strip_suffix('s').is_some_and(|s| s == y)
+            || y.strip_suffix('s').is_some_and(|s| s == x)
+    };
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    !short.is_empty() && short.iter().all(|w| long.iter().any(|v| same(w, v)))
+}
+
+/// A rough phonetic skeleton of a folded word, so that German and English transliterations of the same
+/// name meet: `tsch`/`ch` → `c`, `sch`/`sh` → `s`, `w` → `v`, `j`/`y`/`i` → `i`, `z` → `s`, `k`/`c` →
+/// `k`, doubled letters once.
+fn skeleton(word: &str) -> String {
+    let w =
+        word.to_lowercase().replace("tsch", "c").replace("sch", "s").replace("sh", "s").replace("ch", "c");
+    let mut out = String::new();
+    for c in w.chars() {
+        let c = match c {
+            'w' => 'v',
+            'j' | 'y' => 'i',
+            'z' => 's',
+            'q' => 'k',
+            other => other,
+        };
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }

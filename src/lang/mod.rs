@@ -254,9 +254,55 @@ pub struct ClaimData {
     /// handled elsewhere): articles, pronouns, conjunctions.
     #[serde(default)]
     pub not_names: Vec<String>,
-    /// Titles and roles that precede a name (`Präsident`, `Dr.`, `Minister`).
+    /// Titles and roles that precede a name (`Präsident`, `Dr.`, `Minister`). In languages that
+    /// capitalise nouns, a compound ending in a title is one too (`Polizeisprecher`).
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Separable report verbs: the first word is a cue when the second stands later in the sentence
+    /// (`teilte … mit`, `gab … bekannt`).
+    #[serde(default)]
+    pub split_verbs: Vec<[String; 2]>,
+    /// Cues that count only right after a comma or closing quote, with their source after them
+    /// (German `„…“, so Malerius`).
+    #[serde(default)]
+    pub clause_cues: Vec<String>,
+    /// Words that negate by meaning without a negation word (`unable`, `unklar`, `without`): reported
+    /// as `soft_negations`, so a comparison can tell `nicht in der Lage` ↔ `unable` from a flip.
+    #[serde(default)]
+    pub soft_negations: Vec<String>,
+    /// News agencies (`dpa`, `Reuters`): in brackets, or as a sentence of their own, a credit line.
+    #[serde(default)]
+    pub agencies: Vec<String>,
+    /// Articles, determiners and article-preposition contractions (`der`, `im`, `the`): a capitalised
+    /// word after one is a common noun in a language that capitalises nouns; a source phrase may start
+    /// with one.
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Endings of inflected adjectives (`e`, `en`, `er`): a capitalised word after a lower-case word
+    /// with one of these is a noun, not a name (German `der neuen Regierung`).
+    #[serde(default)]
+    pub adjective_endings: Vec<String>,
+    /// Endings a name may take in this language (German genitive `Putins`, English `Putin's`).
+    #[serde(default)]
+    pub name_endings: Vec<String>,
+    /// Endings of common nouns (`ung`, `heit`, `schaft`): a capitalised word ending so is not taken for
+    /// an unknown name. Only used in languages that capitalise nouns.
+    #[serde(default)]
+    pub noun_suffixes: Vec<String>,
+    /// Words that join the parts of a source phrase (`des` in `ein Sprecher des Ministeriums`, `in` in
+    /// `the Defence Ministry in Moscow`).
+    #[serde(default)]
+    pub source_links: Vec<String>,
+    /// Pronouns that can be a source on their own (`er`, `he`).
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Words that end a source phrase (conjunctions, adverbs, prepositions that start something else).
+    #[serde(default)]
+    pub source_stops: Vec<String>,
+    /// True for verb-second languages (German): the source of a report verb is looked for after the
+    /// verb first (`Das teilte die Präfektur mit`, `erklärte Malerius`), then before it.
+    #[serde(default)]
+    pub verb_second: bool,
 }
 
 /// All packs, parsed once.

@@ -235,6 +235,9 @@ pub fn claim_lines(c: &SentenceClaims) -> Vec<String> {
     for n in &c.negations {
         lines.push(format!("{:<11} `{}`", "negation", n.text));
     }
+    for n in &c.soft_negations {
+        lines.push(format!("{:<11} `{}`", "soft neg.", n.text));
+    }
     if let Some(cr) = &c.credit {
         lines.push(format!("{:<11} `{}`", "credit", cr.text));
     }

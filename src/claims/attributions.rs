@@ -1,0 +1,315 @@
+//! Attributions: the cue that reports a claim (`sagte`, `said`, `laut`, `according to`, `zufolge`,
+//! `teilte … mit`, German Konjunktiv I) and the source phrase it names.
+//!
+//! In: the sentence's tokens (with the tokens of dates and numbers marked, which end a source phrase)
+//! and the sentence's quotations (cues inside a quotation are the quoted speaker's words, not the
+//! article's). Out: [`Attribution`]s; their sources' entity keys are filled in by the caller once
+//! entities are known. The source is found without parsing: the phrase next to the cue, made of
+//! determiners, a few lower-case modifiers, capitalised words and the pack's link words (`des`, `of`,
+//! `in`), stopping at punctuation, dates, numbers and the pack's stop words. A verb looks for its source
+//! before it (`the Defence Ministry in Moscow said`) unless it follows a comma, a quotation or nothing,
+//! or nothing fits there (`„…“, sagte Malerius`, `Das teilte die Präfektur mit`).
+
+use std::ops::Range;
+
+use super::tokens::{TokKind, span_of};
+use super::{Attribution, AttributionKind, Ctx, Quote, Source};
+
+/// The longest single-token-or-phrase match of a word set at `k`, as a bool.
+fn is(set: &super::tokens::PhraseSet<()>, ctx: &Ctx, k: usize) -> bool {
+    set.match_at(&ctx.toks, k).is_some_and(|(len, ())| len == 1)
+}
+
+struct Np<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    /// Tokens taken by dates and numbers: they end a source.
+    stop_used: &'c [bool],
+}
+
+impl Np<'_, '_> {
+    fn word(&self, k: usize) -> bool {
+        self.ctx.toks.get(k).is_some_and(|t| t.kind == TokKind::Word) && !self.stop_used[k]
+    }
+
+    fn capital(&self, k: usize) -> bool {
+        self.word(k) && self.ctx.toks[k].is_capitalised(self.ctx.text)
+    }
+
+    fn stop(&self, k: usize) -> bool {
+        let lex = self.ctx.lex;
+        self.stop_used[k]
+            || (is(&lex.source_stops, self.ctx, k) && !self.capital(k))
+            || lex.attribution_verbs.match_at(&self.ctx.toks, k).is_some()
+            || lex.attribution_before.match_at(&self.ctx.toks, k).is_some()
+            || is(&lex.negations, self.ctx, k)
+    }
+
+    /// A glued hyphen inside a name (`Nagorno-Karabakh`, `US-Gesandtschaft`).
+    fn inner_hyphen(&self, k: usize) -> bool {
+        let t = &self.ctx.toks;
+        t[k].is_punct('-') && t[k].glued() && t.get(k + 1).is_some_and(|n| n.glued()) && k > 0
+    }
+
+    /// The source phrase ending right before token `end`.
+    fn backward(&self, end: usize) -> Option<Range<usize>> {
+        let lex = self.ctx.lex;
+        let mut k = end;
+        let mut head = false;
+        let mut lower = 0;
+        let mut start = end;
+        while k > 0 {
+            let p = k - 1;
+            let t = &self.ctx.toks[p];
+            if t.kind == TokKind::Punct {
+                if self.inner_hyphen(p) && head {
+                    k = p;
+                    continue;
+                }
+                break;
+            }
+            if is(&lex.pronouns, self.ctx, p) && !head {
+                start = p;
+                break;
+            }
+            if is(&lex.determiners, self.ctx, p) {
+                if !head {
+                    break;
+                }
+                start = p;
+                // `a spokesman for the ministry`: go on past a link word.
+                if p > 0 && is(&lex.source_links, self.ctx, p - 1) && self.word(p.saturating_sub(2)) {
+                    k = p - 1;
+                    start = p - 1;
+                    continue;
+                }
+                break;
+            }
+            if is(&lex.source_links, self.ctx, p) && !self.capital(p) {
+                if !head || p == 0 || !self.word(p - 1) || self.stop(p - 1) {
+                    break;
+                }
+                k = p;
+                continue;
+            }
+            if self.stop(p) {
+                break;
+            }
+            if self.capital(p) {
+                if Some(p) == self.ctx.first && is(&lex.not_names, self.ctx, p) {
+                    break;
+                }
+                head = true;
+                start = p;
+                k = p;
+                continue;
+            }
+            if self.word(p) && lower < 3 {
+                lower += 1;
+                head = true;
+                start = p;
+                k = p;
+                continue;
+            }
+            break;
+        }
+        // Drop a leading link word (`in Moscow` left over), unless it is also an article (`der`).
+        while start < end
+            && is(&lex.source_links, self.ctx, start)
+            && !is(&lex.determiners, self.ctx, start)
+            && !self.capital(start)
+        {
+            start += 1;
+        }
+        (head && start < end).then_some(start..end)
+    }
+
+    /// The source phrase starting at token `start`.
+    fn forward(&self, start: usize) -> Option<Range<usize>> {
+        let lex = self.ctx.lex;
+        let toks = &self.ctx.toks;
+        if start >= toks.len() || self.stop_used[start] {
+            return None;
+        }
+        if is(&lex.pronouns, self.ctx, start) {
+            return Some(start..start + 1);
+        }
+        let mut k = start;
+        let mut end = start;
+        let mut head = false;
+        let mut lower = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            if t.kind == TokKind::Punct {
+                if self.inner_hyphen(k) && head {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if is(&lex.determiners, self.ctx, k) && !head {
+                k += 1;
+                continue;
+            }
+            if head && is(&lex.source_links, self.ctx, k) && !self.capital(k) {
+                // Only when a noun phrase follows.
+                let next = k + 1;
+                let fits = self.capital(next)
+                    || (is(&lex.determiners, self.ctx, next)
+                        && (self.capital(next + 1) || self.word(next + 1)))
+                    || (!lex.noun_capitals && self.word(next) && !self.stop(next));
+                if !fits || self.stop_used.get(next).copied().unwrap_or(true) {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if self.stop(k) {
+                break;
+            }
+            if self.capital(k) {
+                head = true;
+                k += 1;
+                end = k;
+                continue;
+            }
+            if self.word(k) && lower < 3 {
+                // In a language that capitalises nouns, lower-case words are adjectives: only before the
+                // head noun. English ones may be nouns (`media reports`).
+                let before_noun = !head && (self.capital(k + 1) || (self.word(k + 1) && !self.stop(k + 1)));
+                if lex.noun_capitals && !before_noun {
+                    break;
+                }
+                lower += 1;
+                k += 1;
+                if !lex.noun_capitals {
+                    head = true;
+                    end = k;
+                }
+                continue;
+            }
+            break;
+        }
+        (head && end > start).then_some(start..end)
+    }
+}
+
+fn inside(quotes: &[Quote], span: &Range<usize>) -> bool {
+    quotes.iter().any(|q| q.span.start < span.start && span.end <= q.span.end)
+}
+
+/// Extracts the attributions of a sentence. `stop_used` marks the tokens of dates and numbers.
+pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attribution> {
+    let lex = ctx.lex;
+    let toks = &ctx.toks;
+    let np = Np { ctx, stop_used };
+    let mut out = Vec::new();
+    let source = |r: Option<Range<usize>>| {
+        r.map(|r| {
+            let span = span_of(toks, r.start, r.end);
+            Source { text: ctx.text[span.clone()].to_owned(), span, entity_keys: Vec::new() }
+        })
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind != TokKind::Word || inside(quotes, &t.span) {
+            i += 1;
+            continue;
+        }
+        let after_break = i == 0
+            || Some(i) == ctx.first
+            || toks[i - 1].kind == TokKind::Punct && !toks[i - 1].is_punct('-')
+            || inside(quotes, &toks[i - 1].span);
+        if let Some((len, ())) = lex.attribution_before.match_at(toks, i) {
+            let cue = span_of(toks, i, i + len);
+            out.push(Attribution {
+                cue: ctx.text[cue.clone()].to_owned(),
+                span: cue,
+                kind: AttributionKind::Phrase,
+                source: source(np.forward(i + len)),
+            });
+            i += len;
+            continue;
+        }
+        if let Some((len, ())) = lex.attribution_after.match_at(toks, i) {
+            let cue = span_of(toks, i, i + len);
+            out.push(Attribution {
+                cue: ctx.text[cue.clone()].to_owned(),
+                span: cue,
+                kind: AttributionKind::Phrase,
+                source: source(np.backward(i)),
+            });
+            i += len;
+            continue;
+        }
+        if let Some((len, ())) = lex.clause_cues.match_at(toks, i)
+            && i > 0
+            && (toks[i - 1].is_punct(',')
+                || inside(quotes, &toks[i - 1].span)
+                || toks[i - 1].kind == TokKind::Punct)
+            && t.is_lowercase(ctx.text)
+            && let Some(src) = np.forward(i + len)
+            && toks.get(src.end).is_none_or(|n| n.kind == TokKind::Punct)
+        {
+            let cue = span_of(toks, i, i + len);
+            out.push(Attribution {
+                cue: ctx.text[cue.clone()].to_owned(),
+                span: cue,
+                kind: AttributionKind::Phrase,
+                source: source(Some(src)),
+            });
+            i += len;
+            continue;
+        }
+        let verb = lex.attribution_verbs.match_at(toks, i).map(|(len, ())| len).or_else(|| {
+            let (len, particles) = lex.split_verbs.match_at(toks, i)?;
+            let later =
+                toks[i + len..].iter().any(|t| particles.contains(&t.lower) && !inside(quotes, &t.span));
+            later.then_some(len)
+        });
+        if let Some(len) = verb
+            && (t.is_lowercase(ctx.text) || Some(i) == ctx.first)
+        {
+            let cue = span_of(toks, i, i + len);
+            let back = || if after_break { None } else { np.backward(i) };
+            // Verb-second languages name the subject after the verb as often as before it
+            // (`Im Gespräch erklärte Malerius`); the phrase after it wins when there is one.
+            // But a phrase filling everything before the verb is its subject (`Der Slawist nennt`).
+            let src = if lex.pack.claims.verb_second {
+                match back() {
+                    Some(b) if Some(b.start) == ctx.first => Some(b),
+                    b => np.forward(i + len).or(b),
+                }
+            } else {
+                back().or_else(|| np.forward(i + len))
+            };
+            out.push(Attribution {
+                cue: ctx.text[cue.clone()].to_owned(),
+                span: cue,
+                kind: AttributionKind::Verb,
+                source: source(src),
+            });
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    // Konjunktiv I reports speech on its own; counted once, and only where no cue did already.
+    if out.is_empty()
+        && let Some(k) = (0..toks.len()).find(|&k| {
+            toks[k].kind == TokKind::Word
+                && toks[k].is_lowercase(ctx.text)
+                && !inside(quotes, &toks[k].span)
+                && is(&lex.reported_speech, ctx, k)
+        })
+    {
+        let span = toks[k].span.clone();
+        out.push(Attribution {
+            cue: ctx.text[span.clone()].to_owned(),
+            span,
+            kind: AttributionKind::ReportedSpeech,
+            source: None,
+        });
+    }
+    out
+}

@@ -1,0 +1,110 @@
+//! Markers: hedges, negations (explicit and soft) and credit lines.
+//!
+//! In: the sentence's tokens. Out: [`Marker`]s. Negations listed as lexicalised in the pack (`nicht nur`,
+//! `not only`, `no doubt`) are skipped; words that negate by meaning only (`unable`, `unklar`) are
+//! reported apart as soft negations. Hedges and negations match in lower case, or capitalised at the
+//! sentence start (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a credit
+//! marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of agencies.
+
+use super::tokens::{PhraseSet, TokKind, span_of};
+use super::{Ctx, Marker};
+
+fn marker(ctx: &Ctx, i: usize, j: usize) -> Marker {
+    let span = span_of(&ctx.toks, i, j);
+    Marker { text: ctx.text[span.clone()].to_owned(), span }
+}
+
+/// Lower case, or capitalised at the start of the sentence.
+fn case_ok(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    t.is_lowercase(ctx.text) || Some(i) == ctx.first
+}
+
+fn scan(ctx: &Ctx, set: &PhraseSet<()>, skip: Option<&PhraseSet<()>>) -> Vec<Marker> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        if ctx.toks[i].kind != TokKind::Word || !case_ok(ctx, i) {
+            i += 1;
+            continue;
+        }
+        if let Some((len, ())) = skip.and_then(|s| s.match_at(&ctx.toks, i)) {
+            i += len;
+            continue;
+        }
+        if let Some((len, ())) = set.match_at(&ctx.toks, i) {
+            out.push(marker(ctx, i, i + len));
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+pub fn hedges(ctx: &Ctx) -> Vec<Marker> {
+    scan(ctx, &ctx.lex.hedges, None)
+}
+
+pub fn negations(ctx: &Ctx) -> Vec<Marker> {
+    let mut out = scan(ctx, &ctx.lex.negations, Some(&ctx.lex.lexical_negations));
+    // `No. 1` is a number sign, not a negation.
+    out.retain(|m| {
+        let after = &ctx.text[m.span.end..];
+        !(after.starts_with('.') && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    });
+    out
+}
+
+pub fn soft_negations(ctx: &Ctx) -> Vec<Marker> {
+    scan(ctx, &ctx.lex.soft_negations, None)
+}
+
+/// The credit line in a sentence, if any.
+pub fn credit(ctx: &Ctx) -> Option<Marker> {
+    let lex = ctx.lex;
+    let toks = &ctx.toks;
+    let first = ctx.first?;
+    let last = toks.len();
+    // `Quelle: dpa`, `Source: Reuters`, `© AFP`: the whole sentence is the credit.
+    let start = toks.iter().position(|t| t.kind != TokKind::Punct || t.is_punct('©'))?;
+    if lex.credit_markers.match_at(toks, start).is_some() {
+        return Some(marker(ctx, start, last));
+    }
+    // A sentence made only of agencies and separators: `dpa/AFP`, `(Reuters)`.
+    let mut k = first;
+    let mut any = false;
+    while k < last {
+        if let Some((len, ())) = lex.agencies.match_at(toks, k) {
+            any = true;
+            k += len;
+        } else if toks[k].kind == TokKind::Punct || toks[k].lower == "und" || toks[k].lower == "and" {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if any && k == last {
+        let s = toks.iter().position(|t| t.kind != TokKind::Punct || t.is_punct('(')).unwrap_or(0);
+        return Some(marker(ctx, s, last));
+    }
+    // `Berlin (dpa) -`: an agency in brackets.
+    for k in 0..last {
+        if toks[k].is_punct('(')
+            && let Some((len, ())) = lex.agencies.match_at(toks, k + 1)
+        {
+            let mut j = k + 1 + len;
+            // `(dpa/AFP)`
+            while j + 1 < last
+                && toks[j].is_punct('/')
+                && let Some((l2, ())) = lex.agencies.match_at(toks, j + 1)
+            {
+                j += 1 + l2;
+            }
+            if toks.get(j).is_some_and(|t| t.is_punct(')')) {
+                return Some(marker(ctx, k, j + 1));
+            }
+        }
+    }
+    None
+}

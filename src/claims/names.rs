@@ -1,0 +1,180 @@
+//! The cross-language names table: `lang/names.toml` (written by hand) and `lang/names_cldr.toml`
+//! (countries and cities generated from CLDR by `scripts/cldr_names.py`), embedded at build time.
+//!
+//! In: a sentence's tokens. Out: the longest table entry starting at a token, with its canonical key and
+//! kind. A form matches word by word on folded text; its last word may carry one of the language's
+//! `name_endings` (`Putins`, `Putin's`); a capitalised form needs capitalised text. The table is data
+//! only; the format is documented in `docs/claims.md`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use super::EntityKind;
+use super::tokens::{Token, fold, tokenize};
+
+const HAND: &str = include_str!("../../lang/names.toml");
+const CLDR: &str = include_str!("../../lang/names_cldr.toml");
+
+/// One form of a name, as folded words.
+#[derive(Debug)]
+struct Form {
+    rest: Vec<String>,
+    entry: usize,
+    /// The form is written with a capital, so the text must be too.
+    capital: bool,
+}
+
+/// The parsed table.
+#[derive(Debug, Default)]
+pub struct NameTable {
+    /// Canonical key and kind of each entry.
+    pub entries: Vec<(String, EntityKind)>,
+    by_first: HashMap<String, Vec<Form>>,
+}
+
+/// A table match.
+#[derive(Debug, Clone)]
+pub struct NameMatch {
+    /// Tokens covered.
+    pub len: usize,
+    pub key: String,
+    pub kind: EntityKind,
+}
+
+fn kind_of(section: &str) -> EntityKind {
+    match section {
+        "person" => EntityKind::Person,
+        "organisation" => EntityKind::Organisation,
+        _ => EntityKind::Place,
+    }
+}
+
+impl NameTable {
+    fn parse(sources: &[&str]) -> NameTable {
+        let mut table = NameTable::default();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for src in sources {
+            // The files are embedded and checked by `tests::table_parses`; a broken one leaves the table
+            // without its entries rather than panicking in a user's run.
+            let Ok(doc) = toml::from_str::<BTreeMap<String, BTreeMap<String, Vec<String>>>>(src) else {
+                continue;
+            };
+            // Hand-written sections in a fixed order: a key's kind comes from its first section.
+            for section in ["person", "organisation", "place", "demonym"] {
+                let Some(entries) = doc.get(section) else { continue };
+                for (key, forms) in entries {
+                    let entry = *index.entry(key.clone()).or_insert_with(|| {
+                        table.entries.push((key.clone(), kind_of(section)));
+                        table.entries.len() - 1
+                    });
+                    for form in forms {
+                        table.insert(form, entry);
+                    }
+                }
+            }
+        }
+        for forms in table.by_first.values_mut() {
+            forms.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
+        }
+        table
+    }
+
+    fn insert(&mut self, form: &str, entry: usize) {
+        let words: Vec<String> = tokenize(form).into_iter().map(|t| t.lower).collect();
+        let Some((first, rest)) = words.split_first() else { return };
+        let capital = form.chars().next().is_some_and(char::is_uppercase);
+        self.by_first.entry(first.clone()).or_default().push(Form { rest: rest.to_vec(), entry, capital });
+    }
+
+    /// The longest entry starting at token `i`. `endings` are the language's name endings.
+    pub fn match_at(&self, text: &str, toks: &[Token], i: usize, endings: &[String]) -> Option<NameMatch> {
+        let first = toks.get(i)?;
+        let capitalised = first.is_capitalised(text);
+        let stems = |t: &Token| -> Vec<String> {
+            let mut v = vec![t.lower.clone()];
+            for e in endings {
+                if let Some(s) = t.lower.strip_suffix(e.as_str())
+                    && s.chars().count() >= 4
+                {
+                    v.push(s.to_owned());
+                }
+            }
+            v
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for (k, stem) in stems(first).into_iter().enumerate() {
+            let Some(forms) = self.by_first.get(&stem) else { continue };
+            for f in forms {
+                if f.capital && !capitalised {
+                    continue;
+                }
+                // An ending on the first word is only allowed when it is also the last.
+                if k > 0 && !f.rest.is_empty() {
+                    continue;
+                }
+                let fits = f.rest.iter().enumerate().all(|(n, w)| {
+                    let Some(t) = toks.get(i + 1 + n) else { return false };
+                    if n + 1 == f.rest.len() { stems(t).contains(w) } else { &t.lower == w }
+                });
+                if fits && best.is_none_or(|(len, _)| f.rest.len() + 1 > len) {
+                    best = Some((f.rest.len() + 1, f.entry));
+                }
+            }
+        }
+        let (len, entry) = best?;
+        let (key, kind) = &self.entries[entry];
+        Some(NameMatch { len, key: key.clone(), kind: *kind })
+    }
+}
+
+/// The table, parsed once.
+pub fn table() -> &'static NameTable {
+    static TABLE: OnceLock<NameTable> = OnceLock::new();
+    TABLE.get_or_init(|| NameTable::parse(&[HAND, CLDR]))
+}
+
+/// The folded form of a name for comparison: ASCII (transliterated), lower case, hyphens as spaces.
+pub fn fold_name(text: &str) -> String {
+    let ascii = any_ascii::any_ascii(text);
+    fold(&ascii).replace(['-', '‐', '–'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_parses() {
+        for src in [HAND, CLDR] {
+            let doc: BTreeMap<String, BTreeMap<String, Vec<String>>> =
+                toml::from_str(src).unwrap_or_else(|e| panic!("names table: {e}"));
+            for section in doc.keys() {
+                assert!(
+                    ["person", "organisation", "place", "demonym"].contains(&section.as_str()),
+                    "unknown section [{section}]"
+                );
+            }
+        }
+        assert!(table().entries.len() > 400);
+    }
+
+    #[test]
+    fn exonyms_share_a_key() {
+        let t = table();
+        let key = |s: &str| {
+            let toks = tokenize(s);
+            t.match_at(s, &toks, 0, &["s".to_owned(), "'s".to_owned()]).map(|m| m.key)
+        };
+        for s in ["Moskau", "Moscow", "Moscou", "Mosca", "Moscú", "Москва"] {
+            assert_eq!(key(s).as_deref(), Some("moscow"), "{s}");
+        }
+        assert_eq!(key("Bergkarabach"), key("Nagorno-Karabakh"));
+        assert_eq!(key("Aserbaidschan"), key("Azerbaijan"));
+        assert_eq!(key("Selenskyj"), key("Zelenskyy"));
+        assert_eq!(key("Putins").as_deref(), Some("vladimir-putin"));
+        assert_eq!(key("Putin's").as_deref(), Some("vladimir-putin"));
+        assert_eq!(key("Weißen Haus"), key("White House"));
+        // A capitalised form does not match lower-case text.
+        assert_eq!(key("china"), None);
+    }
+}

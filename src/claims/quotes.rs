@@ -1,0 +1,93 @@
+//! Quotations: spans between the quotation marks of the language's pairs („…“, “…”, »…«, «…», "…",
+//! ‚…‘, ‘…’), with their word count.
+//!
+//! In: the sentence text and the pack's quote pairs. Out: [`Quote`]s (speaker filled in later by
+//! `attributions`). A quotation that runs over several sentences leaves an opening mark without its
+//! closer (the quote runs to the end of the sentence) or a closing mark without its opener (from the
+//! start); single marks that are also apostrophes (`Putin's`, `’s`) count only at word edges.
+
+use super::Quote;
+use super::lexicon::Lexicon;
+use super::tokens::{TokKind, tokenize};
+
+/// Pairs used when a pack lists none: the common marks of Latin and Cyrillic writing.
+const FALLBACK: &[(char, char)] = &[('“', '”'), ('„', '“'), ('«', '»'), ('»', '«'), ('"', '"')];
+
+fn is_apostrophe_like(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '‚')
+}
+
+/// Whether the mark at `at` may open a quote: not inside a word, and followed by something.
+fn can_open(chars: &[(usize, char)], k: usize) -> bool {
+    let prev = k.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(k + 1).map(|x| x.1);
+    let prev_ok = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p) || !p.is_alphanumeric());
+    let next_ok = next.is_some_and(|n| !n.is_whitespace());
+    if is_apostrophe_like(chars[k].1) || chars[k].1 == '"' {
+        prev.is_none_or(|p| !p.is_alphanumeric()) && next_ok
+    } else {
+        prev_ok && next_ok
+    }
+}
+
+/// Whether the mark at `k` may close a quote: not followed by a letter when it could be an apostrophe.
+fn can_close(chars: &[(usize, char)], k: usize) -> bool {
+    let prev = k.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(k + 1).map(|x| x.1);
+    let prev_ok = prev.is_some_and(|p| !p.is_whitespace());
+    if is_apostrophe_like(chars[k].1) || chars[k].1 == '"' {
+        prev_ok && next.is_none_or(|n| !n.is_alphanumeric())
+    } else {
+        prev_ok
+    }
+}
+
+fn make(text: &str, start: usize, end: usize, inner_start: usize, inner_end: usize) -> Option<Quote> {
+    let inner = text.get(inner_start..inner_end)?.trim();
+    let words = tokenize(inner).iter().filter(|t| t.kind != TokKind::Punct).count();
+    (words > 0).then(|| Quote { span: start..end, text: inner.to_owned(), words, speaker: None })
+}
+
+/// Extracts the quotations of a sentence.
+pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
+    let pairs: &[(char, char)] = if lex.quote_pairs.is_empty() { FALLBACK } else { &lex.quote_pairs };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |k: usize| chars.get(k + 1).map_or(text.len(), |x| x.0);
+    let mut out = Vec::new();
+    let mut seen_mark = false;
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let closers: Vec<char> = pairs.iter().filter(|p| p.0 == c).map(|p| p.1).collect();
+        if !closers.is_empty() && can_open(&chars, k) {
+            let found = (k + 1..chars.len()).find(|&j| closers.contains(&chars[j].1) && can_close(&chars, j));
+            if let Some(j) = found {
+                out.extend(make(text, at, end_of(j), end_of(k), chars[j].0));
+                seen_mark = true;
+                k = j + 1;
+                continue;
+            }
+            // An opening mark whose quote goes on in the next sentence; a straight or single mark only
+            // when it opens the sentence, where it cannot be anything else.
+            let unambiguous =
+                !(c == '"' || is_apostrophe_like(c)) || chars[..k].iter().all(|x| x.1.is_whitespace());
+            if unambiguous {
+                out.extend(make(text, at, text.len(), end_of(k), text.len()));
+                break;
+            }
+        }
+        // A straight mark closes a quote from an earlier sentence only when it has no partner here.
+        let odd_straight = c == '"' && pairs.iter().any(|p| p.0 == '"') && text.matches('"').count() % 2 == 1;
+        let is_closer = pairs.iter().any(|p| p.1 == c && p.0 != c) || odd_straight;
+        if is_closer && !seen_mark && !is_apostrophe_like(c) && can_close(&chars, k) {
+            // The end of a quotation that began in an earlier sentence.
+            out.extend(make(text, 0, end_of(k), 0, at));
+            seen_mark = true;
+        }
+        if !closers.is_empty() || is_closer {
+            seen_mark = true;
+        }
+        k += 1;
+    }
+    out
+}
