@@ -9,8 +9,10 @@
 
 use crate::claims::{Entity, EntityKind, entity_matches};
 use crate::compare::common::{
-    around, fold, folded_orig, folded_trans, has_word_prefix, orig_items, trans_items,
+    around, bead_lost_quotes, fold, folded_orig, folded_trans, has_word_prefix, inside_quote, orig_items,
+    trans_items,
 };
+use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context};
 use crate::index::{OrigIdx, TransIdx};
 
@@ -42,13 +44,21 @@ fn found_in(text: &str, e: &Entity) -> bool {
 /// Compares the names of a paired bead.
 pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let bead = view.bead;
-    let o = orig_items(ctx, bead, |c| &c.entities);
-    let t = trans_items(ctx, bead, |c| &c.entities);
+    // Names in a credit line (agencies, authors) are the credit rule's business.
+    let o: Vec<O<'a>> = orig_items(ctx, bead, |c| &c.entities)
+        .into_iter()
+        .filter(|(i, _)| ctx.orig_claims(*i).credit.is_none())
+        .collect();
+    let t: Vec<T<'a>> = trans_items(ctx, bead, |c| &c.entities)
+        .into_iter()
+        .filter(|(i, _)| ctx.trans_claims(*i).credit.is_none())
+        .collect();
     let range = around(ctx, view.index);
     let beads = &ctx.alignment.beads[range];
     let trans_text: String = beads.iter().map(|b| folded_trans(ctx, b)).collect::<Vec<_>>().join(" ");
     let orig_text: String = beads.iter().map(|b| folded_orig(ctx, b)).collect::<Vec<_>>().join(" ");
     let trans_doc = ctx.translation_folded();
+    let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
     let orig_doc = ctx.original_folded();
 
     let mut uo: Vec<O<'a>> = o
@@ -57,6 +67,8 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         .filter(|(_, e)| !t.iter().any(|(_, x)| entity_matches(e, x)))
         .filter(|(_, e)| !found_in(&trans_text, e))
         .filter(|(_, e)| e.known || e.kind == EntityKind::Person || found_in(trans_doc, e))
+        // A name inside a quotation the translation lost is reported with the quotation.
+        .filter(|(i, e)| !(lost_quote && inside_quote(ctx.orig_claims(*i), &e.span, MIN_WORDS)))
         .collect();
     let mut ut: Vec<T<'a>> = t
         .iter()

@@ -1,4 +1,5 @@
-use crate::compare::common::{orig_items, trans_items};
+use crate::compare::common::{bead_lost_quotes, inside_quote, orig_items, trans_items};
+use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{Context, Rule};
 use crate::report::Finding;
 
@@ -30,7 +31,12 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
-        let o = orig_items(ctx, view.bead, |c| &c.hedges);
+        // A hedge inside a quotation the translation lost is reported with the quotation.
+        let lost = bead_lost_quotes(ctx, view.bead, MIN_WORDS);
+        let o: Vec<_> = orig_items(ctx, view.bead, |c| &c.hedges)
+            .into_iter()
+            .filter(|(i, h)| !(lost && inside_quote(ctx.orig_claims(*i), &h.span, MIN_WORDS)))
+            .collect();
         let t = trans_items(ctx, view.bead, |c| &c.hedges);
         if let (Some(&(oi, h)), true) = (o.first(), t.is_empty()) {
             let message = format!("hedge dropped: the original's `{}` has no counterpart", h.text);
