@@ -189,6 +189,154 @@ fn clock_times_and_relative_days() {
     assert_eq!(dates(&de("Er kommt morgen.")), [r(1)]);
 }
 
+fn keys(c: &SentenceClaims) -> Vec<(&str, bool)> {
+    c.entities.iter().map(|e| (e.key.as_str(), e.known)).collect()
+}
+
+fn sources(c: &SentenceClaims) -> Vec<(AttributionKind, Option<&str>)> {
+    c.attributions.iter().map(|a| (a.kind, a.source.as_ref().map(|s| s.text.as_str()))).collect()
+}
+
+use provcheck::claims::{AttributionKind, entity_matches};
+
+#[test]
+fn exonyms_and_name_variants_share_a_key() {
+    assert_eq!(keys(&de("Die Truppen zogen nach Moskau.")), [("moscow", true)]);
+    assert_eq!(keys(&en("The troops moved to Moscow.")), [("moscow", true)]);
+    assert_eq!(
+        keys(&de("In Bergkarabach kämpft Aserbaidschan.")),
+        [("nagorno-karabakh", true), ("azerbaijan", true)]
+    );
+    assert_eq!(
+        keys(&en("In Nagorno-Karabakh, Azerbaijan fights.")),
+        [("nagorno-karabakh", true), ("azerbaijan", true)]
+    );
+    // Genitive and possessive endings, name variants, demonyms as adjectives.
+    assert_eq!(keys(&de("Er kritisierte Putins Kurs.")), [("vladimir-putin", true)]);
+    assert_eq!(keys(&en("He criticised Putin's course.")), [("vladimir-putin", true)]);
+    assert_eq!(keys(&de("Das sagte Selenskyj.")), keys(&en("Zelenskyy said that.")));
+    assert_eq!(keys(&de("Russische Soldaten starben.")), [("russia", true)]);
+    assert_eq!(keys(&de("Die nordfranzösische Stadt brannte.")), [("france", true)]);
+}
+
+#[test]
+fn german_nouns_are_not_names() {
+    // Every noun is capitalised; none of these is a name.
+    let c = de("Die Regierung teilte am Abend mit, die Feuerwehr habe in der Nacht Brände gelöscht.");
+    assert!(c.entities.is_empty(), "{:?}", c.entities);
+    let c =
+        de("Forscher warnen, dass Anwohner in Gefahr seien und Schulen nach Angaben geschlossen blieben.");
+    assert!(c.entities.is_empty(), "{:?}", c.entities);
+    // A full name, and a surname after a cue or a title, are names.
+    assert_eq!(keys(&de("Das erklärte Stephan Malerius im Gespräch.")), [("stephan malerius", false)]);
+    assert_eq!(keys(&de("Laut Malerius ist das falsch.")), [("malerius", false)]);
+    assert_eq!(keys(&de("Das sagte Polizeisprecher Rydzik.")), [("rydzik", false)]);
+}
+
+#[test]
+fn entities_match_across_languages() {
+    let e = |c: SentenceClaims| c.entities.into_iter().next().expect("an entity");
+    let surname = e(de("Laut Malerius ist das falsch."));
+    let full = e(en("Stephan Malerius said so."));
+    assert!(entity_matches(&surname, &full));
+    let genitive = e(de("Das sagte Polizeisprecher Rydziks Kollege."));
+    let plain = e(en("Police spokesman Rydzik said so."));
+    assert!(entity_matches(&genitive, &plain));
+    let moscow = e(de("Er flog nach Moskau."));
+    let kyiv = e(en("He flew to Kyiv."));
+    assert!(!entity_matches(&moscow, &kyiv));
+}
+
+#[test]
+fn quotations_in_every_style() {
+    let words = |c: SentenceClaims| c.quotes.iter().map(|q| q.words).collect::<Vec<_>>();
+    assert_eq!(words(de("„Wir bleiben hier“, sagte er.")), [3]);
+    assert_eq!(words(de("»Wir bleiben hier«, sagte er.")), [3]);
+    assert_eq!(words(de("\"Wir bleiben hier\", sagte er.")), [3]);
+    assert_eq!(words(en("“We are staying,” he said.")), [3]);
+    assert_eq!(words(en("He called it ‘a clear breach’ of the deal.")), [3]);
+    // Apostrophes are no quotation marks.
+    assert!(en("Putin's and the workers' plans, Russia’s too.").quotes.is_empty());
+    // A quotation that runs over a sentence end: opened here, or closed here.
+    let open = de("„Putin hat die Seiten gewechselt.");
+    assert_eq!((open.quotes.len(), open.quotes[0].continues), (1, false));
+    let close = de("Nun arbeitet er mit Aserbaidschan zusammen.“");
+    assert_eq!((close.quotes.len(), close.quotes[0].continues), (1, true));
+    // The speaker is the sentence's source.
+    let c = de("„Das gilt auch fürs Rauchen“, sagte ein Sprecher des Ministeriums.");
+    assert_eq!(c.quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("ein Sprecher des Ministeriums"));
+}
+
+#[test]
+fn attributions_and_their_sources() {
+    use AttributionKind::{Phrase, ReportedSpeech, Verb};
+    assert_eq!(
+        sources(&en("The Defence Ministry in Moscow said the incident occurred near the town.")),
+        [(Verb, Some("The Defence Ministry in Moscow"))]
+    );
+    assert_eq!(sources(&de("Laut Malerius nutzte Russland die Gelegenheit.")), [(Phrase, Some("Malerius"))]);
+    assert_eq!(
+        sources(&en("According to Malerius, Russia used the opportunity.")),
+        [(Phrase, Some("Malerius"))]
+    );
+    assert_eq!(
+        sources(&de("Dem Ministerium zufolge starben drei Menschen.")),
+        [(Phrase, Some("Dem Ministerium"))]
+    );
+    assert_eq!(
+        sources(&de("Nach Angaben des Ministeriums starben drei Menschen.")),
+        [(Phrase, Some("Ministeriums"))]
+    );
+    assert_eq!(
+        sources(&de("Das teilte die Präfektur der Normandie am Freitag mit.")),
+        [(Verb, Some("die Präfektur der Normandie"))]
+    );
+    assert_eq!(
+        sources(&de("Sieben Menschen starben, wie die griechische Küstenwache am Freitag mitteilte.")),
+        [(Verb, Some("die griechische Küstenwache"))]
+    );
+    assert_eq!(sources(&en("\"We stay,\" said Trump on Thursday.")), [(Verb, Some("Trump"))]);
+    assert_eq!(sources(&de("„Wir bleiben“, so Malerius.")), [(Phrase, Some("Malerius"))]);
+    assert_eq!(sources(&de("Es gebe keine Bestätigung, hieß es.")), [(Verb, None)]);
+    // Konjunktiv I alone reports speech; inside a quotation it is the speaker's own.
+    assert_eq!(sources(&de("Der Vorfall habe sich nahe der Stadt ereignet.")), [(ReportedSpeech, None)]);
+    assert!(de("„Ich habe das nicht gewusst.“").attributions.is_empty());
+    // `sagte … ab` cancels, it does not report.
+    assert!(de("Die Band sagte das Konzert ab.").attributions.is_empty());
+}
+
+#[test]
+fn hedges_and_negations() {
+    let texts = |m: &[provcheck::claims::Marker]| m.iter().map(|x| x.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&de("Russland hält sich offenbar zurück.").hedges), ["offenbar"]);
+    assert_eq!(texts(&en("Russia is apparently holding back.").hedges), ["apparently"]);
+    assert_eq!(texts(&de("Er soll die Frau getötet haben.").hedges), ["soll"]);
+    // `soll` as the future or an obligation is no hedge; `Wohl` the noun is none either.
+    assert!(de("Das Verbot soll am 1. Oktober in Kraft treten.").hedges.is_empty());
+    assert!(de("Zum Wohl der Kinder.").hedges.is_empty());
+    assert_eq!(texts(&de("Es gab zunächst keine Bestätigung.").negations), ["keine"]);
+    assert_eq!(texts(&en("There was initially no confirmation.").negations), ["no"]);
+    assert_eq!(texts(&en("It didn't say, and never will.").negations), ["didn't", "never"]);
+    // Lexicalised negations are no negation; soft ones are reported apart.
+    assert!(de("Nicht nur Russland, sondern auch Iran.").negations.is_empty());
+    assert!(en("Not only Russia but also Iran, no doubt.").negations.is_empty());
+    let c = en("The ministry was unable to confirm it.");
+    assert!(c.negations.is_empty());
+    assert_eq!(texts(&c.soft_negations), ["unable"]);
+    assert!(en("He came No. 1 in the race.").negations.is_empty());
+}
+
+#[test]
+fn credit_lines() {
+    let credit = |c: SentenceClaims| c.credit.map(|m| m.text);
+    assert_eq!(credit(de("Quelle: dpa")).as_deref(), Some("Quelle: dpa"));
+    assert_eq!(credit(en("Source: Reuters")).as_deref(), Some("Source: Reuters"));
+    assert_eq!(credit(de("dpa/AFP")).as_deref(), Some("dpa/AFP"));
+    assert_eq!(credit(de("Berlin (dpa) - Der Bundestag tagte.")).as_deref(), Some("(dpa)"));
+    assert_eq!(credit(en("Photo: Jane Doe")).as_deref(), Some("Photo: Jane Doe"));
+    assert!(en("Reuters reported the fire.").credit.is_none());
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Disagreement on faithful translations: the false-alarm budget of claim extraction.
 // ---------------------------------------------------------------------------------------------------
@@ -197,7 +345,7 @@ mod faithful {
     use std::collections::{BTreeMap, BTreeSet};
     use std::path::PathBuf;
 
-    use provcheck::claims::{DateKind, SentenceClaims, extract};
+    use provcheck::claims::{AttributionKind, DateKind, SentenceClaims, entity_matches, extract};
     use provcheck::input::{Document, Format};
     use provcheck::lang::{self, Language};
     use provcheck::segment;
@@ -261,21 +409,36 @@ mod faithful {
             .map(|d| format!("{:?}", d.kind))
             .chain(years.iter().map(|y| format!("{:?}", DateKind::Year { year: *y as i32 })))
             .collect();
-        let entities =
-            c.entities.iter().filter(|e| e.known).map(|e| e.key.clone()).collect::<BTreeSet<String>>();
-        let quotes = BTreeSet::from([c.quotes.len().to_string()]);
-        let attribution = BTreeSet::from([(!c.attributions.is_empty()).to_string()]);
+        // Quotations of three words or more: shorter ones are titles and scare quotes, which the rules
+        // leave alone.
+        let quotes =
+            BTreeSet::from([c.quotes.iter().filter(|q| q.words >= 3 && !q.continues).count().to_string()]);
+        // A cue (verb or phrase); German Konjunktiv I alone is counted apart, since English renders it
+        // with a plain past more often than with `said`.
+        let cue = c.attributions.iter().any(|a| a.kind != AttributionKind::ReportedSpeech);
+        let attribution = BTreeSet::from([cue.to_string()]);
+        let any_attribution = BTreeSet::from([(!c.attributions.is_empty()).to_string()]);
         let negation = BTreeSet::from([(c.negations.len() % 2).to_string()]);
+        // As the negation rule sees it: negated on one side only, unless the other side negates by
+        // meaning (`unable`, `unklar`).
+        let negated = if !c.negations.is_empty() {
+            "yes"
+        } else if !c.soft_negations.is_empty() {
+            "soft"
+        } else {
+            "no"
+        };
         let hedge = BTreeSet::from([(!c.hedges.is_empty()).to_string()]);
         let credit = BTreeSet::from([c.credit.is_some().to_string()]);
         vec![
             ("numbers", numbers),
             ("vague", vague),
             ("dates", dates),
-            ("known entities", entities),
             ("quote count", quotes),
-            ("attribution", attribution),
+            ("attribution cue", attribution),
+            ("attribution+KI", any_attribution),
             ("negation parity", negation),
+            ("negation presence", BTreeSet::from([negated.to_owned()])),
             ("hedge", hedge),
             ("credit", credit),
         ]
@@ -315,15 +478,37 @@ mod faithful {
                 for (o, t) in source.iter().zip(&reference) {
                     pairs += 1;
                     let (co, ct) = (claims_of(o, de), claims_of(t, en));
+                    // Entities compare as the rules do: a known name on one side with no matching
+                    // name (known or not) on the other.
+                    let lost = |a: &SentenceClaims, b: &SentenceClaims| -> BTreeSet<String> {
+                        a.entities
+                            .iter()
+                            .filter(|e| e.known && !b.entities.iter().any(|x| entity_matches(e, x)))
+                            .map(|e| e.key.clone())
+                            .collect()
+                    };
+                    let (lo, lt) = (lost(&co, &ct), lost(&ct, &co));
+                    let entry = disagree.entry("known entities").or_default();
+                    if co.entities.iter().chain(&ct.entities).any(|e| e.known) {
+                        entry.1 += 1;
+                    }
+                    if !lo.is_empty() || !lt.is_empty() {
+                        entry.0 += 1;
+                        if show == "known entities" {
+                            println!("--- known entities: {lo:?} vs {lt:?}\n  DE {o}\n  EN {t}");
+                        }
+                    }
                     for ((name, vo), (_, vt)) in views(&co).into_iter().zip(views(&ct)) {
                         let entry = disagree.entry(name).or_default();
+                        let excused =
+                            name == "negation presence" && (vo.contains("soft") || vt.contains("soft"));
                         let nonempty = |v: &BTreeSet<String>| {
-                            !v.is_empty() && !v.iter().all(|x| x == "false" || x == "0")
+                            !v.is_empty() && !v.iter().all(|x| x == "false" || x == "0" || x == "no")
                         };
                         if nonempty(&vo) || nonempty(&vt) {
                             entry.1 += 1;
                         }
-                        if vo != vt {
+                        if vo != vt && !excused {
                             entry.0 += 1;
                             if show == name {
                                 println!("--- {name}: {vo:?} vs {vt:?}\n  DE {o}\n  EN {t}");

@@ -53,6 +53,25 @@ impl Np<'_, '_> {
     /// The source phrase ending right before token `end`.
     fn backward(&self, end: usize) -> Option<Range<usize>> {
         let lex = self.ctx.lex;
+        // Skip a time or adverb between the source and its verb (`die Küstenwache am Freitag mitteilte`,
+        // `police on Thursday said`).
+        let mut end = end;
+        let mut skipped = 0;
+        while end > 0
+            && skipped < 4
+            && self.ctx.toks[end - 1].kind != TokKind::Punct
+            && (self.stop_used[end - 1]
+                || is(&lex.source_stops, self.ctx, end - 1)
+                || is(&lex.source_links, self.ctx, end - 1))
+            && !is(&lex.negations, self.ctx, end - 1)
+        {
+            end -= 1;
+            skipped += 1;
+        }
+        if skipped > 0 && !(self.stop_used[end..end + skipped].iter().any(|u| *u)) {
+            // Only a date or time is skipped over, not plain stop words (`that`, `und`).
+            end += skipped;
+        }
         let mut k = end;
         let mut head = false;
         let mut lower = 0;
@@ -261,12 +280,22 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
             i += len;
             continue;
         }
-        let verb = lex.attribution_verbs.match_at(toks, i).map(|(len, ())| len).or_else(|| {
-            let (len, particles) = lex.split_verbs.match_at(toks, i)?;
-            let later =
-                toks[i + len..].iter().any(|t| particles.contains(&t.lower) && !inside(quotes, &t.span));
-            later.then_some(len)
-        });
+        let particle_later = |set: &super::tokens::PhraseSet<Vec<String>>| {
+            set.match_at(toks, i).is_some_and(|(len, particles)| {
+                toks[i + len..].iter().any(|t| particles.contains(&t.lower) && !inside(quotes, &t.span))
+            })
+        };
+        let verb = lex
+            .attribution_verbs
+            .match_at(toks, i)
+            .map(|(len, ())| len)
+            .filter(|_| !particle_later(&lex.split_non_cues))
+            .or_else(|| {
+                let (len, particles) = lex.split_verbs.match_at(toks, i)?;
+                let later =
+                    toks[i + len..].iter().any(|t| particles.contains(&t.lower) && !inside(quotes, &t.span));
+                later.then_some(len)
+            });
         if let Some(len) = verb
             && (t.is_lowercase(ctx.text) || Some(i) == ctx.first)
         {

@@ -55,7 +55,7 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Entity> {
             i += 1;
             continue;
         }
-        if let Some(m) = names.match_at(ctx.text, &ctx.toks, i, &lex.name_endings) {
+        if let Some(m) = names.match_at(ctx.text, &ctx.toks, i, &lex.name_endings, &lex.adjective_prefixes) {
             // A lower-case table form (a German adjective) must take an adjective ending or none.
             let span = span_of(&ctx.toks, i, i + m.len);
             out.push(Entity {
@@ -94,7 +94,9 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
     while j < toks.len() && !ctx.used[j] {
         let t = &toks[j];
         if t.kind == TokKind::Word && t.is_capitalised(ctx.text) {
-            if names.match_at(ctx.text, toks, j, &lex.name_endings).is_some() && !words.is_empty() {
+            if names.match_at(ctx.text, toks, j, &lex.name_endings, &lex.adjective_prefixes).is_some()
+                && !words.is_empty()
+            {
                 break;
             }
             words.push(j);
@@ -154,24 +156,29 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
     let last = words[stop - 1];
     let count = stop - start;
     let sentence_initial = Some(first) == ctx.first;
-    let prev = first.checked_sub(1).map(|p| &toks[p]);
     let after_cue = first > 0
         && (lex.attribution_before.match_at(toks, first - 1).is_some()
             || lex.attribution_verbs.match_at(toks, first - 1).is_some()
             || lex.clause_cues.match_at(toks, first - 1).is_some());
     let before_cue = lex.attribution_verbs.match_at(toks, last + 1).is_some()
         || lex.attribution_after.match_at(toks, last + 1).is_some();
+    // After an article, or an article and an inflected adjective, a capitalised word is a noun
+    // (`in der Nacht`, `der neuen Regierung`); verbs end like adjectives (`erklärte`), hence the article.
+    let det = |k: usize| {
+        toks[k].is_lowercase(ctx.text) && lex.determiners.match_at(toks, k).is_some_and(|(l, ())| l == 1)
+    };
+    let after_article = first > 0
+        && (det(first - 1)
+            || (first > 1
+                && det(first - 2)
+                && toks[first - 1].is_lowercase(ctx.text)
+                && lex.adjective_endings.iter().any(|e| toks[first - 1].lower.ends_with(e.as_str()))));
     let accept = if count >= 2 {
-        // Two capitalised words in a row: a name, unless they open the sentence and the first is a
-        // common word there.
-        !(lex.noun_capitals && words[start..stop].iter().any(|&k| looks_like_noun(ctx, k)))
+        // Two capitalised words in a row: a name; in a noun-capitalising language only when neither
+        // looks like a common noun and no article comes before them.
+        !(lex.noun_capitals
+            && (after_article && !after_title || words[start..stop].iter().any(|&k| looks_like_noun(ctx, k))))
     } else if lex.noun_capitals {
-        let after_article = prev.is_some_and(|p| {
-            p.kind == TokKind::Word
-                && p.is_lowercase(ctx.text)
-                && (lex.determiners.match_at(toks, first - 1).is_some()
-                    || lex.adjective_endings.iter().any(|e| p.lower.ends_with(e.as_str())))
-        });
         !sentence_initial
             && !after_article
             && !looks_like_noun(ctx, first)

@@ -73,6 +73,8 @@ pub struct Lexicon {
     pub clause_cues: PhraseSet<()>,
     pub reported_speech: PhraseSet<()>,
     pub hedges: PhraseSet<()>,
+    pub split_hedges: PhraseSet<Vec<String>>,
+    pub split_non_cues: PhraseSet<Vec<String>>,
     pub negations: PhraseSet<()>,
     pub lexical_negations: PhraseSet<()>,
     pub soft_negations: PhraseSet<()>,
@@ -86,6 +88,7 @@ pub struct Lexicon {
     pub determiners: PhraseSet<()>,
     pub adjective_endings: Vec<String>,
     pub name_endings: Vec<String>,
+    pub adjective_prefixes: Vec<String>,
     pub noun_suffixes: Vec<String>,
     pub source_links: PhraseSet<()>,
     pub pronouns: PhraseSet<()>,
@@ -96,6 +99,19 @@ pub struct Lexicon {
 
 fn set<'a>(list: impl IntoIterator<Item = &'a String>) -> PhraseSet<()> {
     PhraseSet::new(list.into_iter().map(|s| (s.as_str(), ())))
+}
+
+/// Two-part cues: the first word mapped to the words that complete it.
+fn split(pairs: &[[String; 2]]) -> PhraseSet<Vec<String>> {
+    let mut by_first: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for [first, second] in pairs {
+        by_first.entry(first.as_str()).or_default().push(fold(second));
+    }
+    let mut m = PhraseSet::default();
+    for (first, seconds) in by_first {
+        m.insert(first, seconds);
+    }
+    m
 }
 
 fn map<V: Clone>(m: &std::collections::BTreeMap<String, V>) -> PhraseSet<V> {
@@ -189,17 +205,9 @@ impl Lexicon {
                 _ => None,
             },
             attribution_verbs: set(&c.attribution_verbs),
-            split_verbs: {
-                let mut m: PhraseSet<Vec<String>> = PhraseSet::default();
-                let mut by_first: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
-                for [first, particle] in &c.split_verbs {
-                    by_first.entry(first.as_str()).or_default().push(fold(particle));
-                }
-                for (first, particles) in by_first {
-                    m.insert(first, particles);
-                }
-                m
-            },
+            split_verbs: split(&c.split_verbs),
+            split_hedges: split(&c.split_hedges),
+            split_non_cues: split(&c.split_non_cues),
             attribution_before: set(&c.attribution_before),
             attribution_after: set(&c.attribution_after),
             clause_cues: set(&c.clause_cues),
@@ -220,7 +228,9 @@ impl Lexicon {
             title_words: c.titles.iter().filter(|t| !t.contains(' ')).map(|t| fold(t)).collect(),
             determiners: set(&c.determiners),
             adjective_endings: c.adjective_endings.iter().map(|s| fold(s)).collect(),
-            name_endings: c.name_endings.iter().map(|s| fold(s)).collect(),
+            // Adjective endings too: a lower-case table form is an adjective stem (`russisch-en`).
+            name_endings: c.name_endings.iter().chain(&c.adjective_endings).map(|s| fold(s)).collect(),
+            adjective_prefixes: c.adjective_prefixes.iter().map(|s| fold(s)).collect(),
             noun_suffixes: c.noun_suffixes.iter().map(|s| fold(s)).collect(),
             source_links: set(&c.source_links),
             pronouns: set(&c.pronouns),

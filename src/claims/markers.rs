@@ -43,7 +43,17 @@ fn scan(ctx: &Ctx, set: &PhraseSet<()>, skip: Option<&PhraseSet<()>>) -> Vec<Mar
 }
 
 pub fn hedges(ctx: &Ctx) -> Vec<Marker> {
-    scan(ctx, &ctx.lex.hedges, None)
+    let mut out = scan(ctx, &ctx.lex.hedges, None);
+    for i in 0..ctx.toks.len() {
+        if let Some((len, seconds)) = ctx.lex.split_hedges.match_at(&ctx.toks, i)
+            && case_ok(ctx, i)
+            && ctx.toks[i + len..].iter().any(|t| seconds.contains(&t.lower))
+        {
+            out.push(marker(ctx, i, i + len));
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
 }
 
 pub fn negations(ctx: &Ctx) -> Vec<Marker> {

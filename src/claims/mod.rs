@@ -148,6 +148,10 @@ pub struct Quote {
     pub text: String,
     /// Number of words quoted.
     pub words: usize,
+    /// True when the quotation began in an earlier sentence (a closing mark without its opener here):
+    /// count quotations by the ones that are not continuations, since sentence splitting may cut one
+    /// quotation in two on one side only.
+    pub continues: bool,
     /// Who the quotation is attributed to: the source of the sentence's attribution, when the sentence
     /// has exactly one with a source.
     pub speaker: Option<Source>,

@@ -87,14 +87,23 @@ impl NameTable {
     }
 
     /// The longest entry starting at token `i`. `endings` are the language's name endings.
-    pub fn match_at(&self, text: &str, toks: &[Token], i: usize, endings: &[String]) -> Option<NameMatch> {
+    pub fn match_at(
+        &self,
+        text: &str,
+        toks: &[Token],
+        i: usize,
+        endings: &[String],
+        prefixes: &[String],
+    ) -> Option<NameMatch> {
         let first = toks.get(i)?;
         let capitalised = first.is_capitalised(text);
         let stems = |t: &Token| -> Vec<String> {
             let mut v = vec![t.lower.clone()];
             for e in endings {
+                // `USA's` may lose its `'s`; `Ems` may not lose its `s`.
+                let min = if e.starts_with('\'') { 2 } else { 4 };
                 if let Some(s) = t.lower.strip_suffix(e.as_str())
-                    && s.chars().count() >= 4
+                    && s.chars().count() >= min
                 {
                     v.push(s.to_owned());
                 }
@@ -102,10 +111,20 @@ impl NameTable {
             v
         };
         let mut best: Option<(usize, usize)> = None;
-        for (k, stem) in stems(first).into_iter().enumerate() {
+        let mut candidates: Vec<(String, bool)> = stems(first).into_iter().map(|s| (s, false)).collect();
+        // `nordfranzösischen`: a prefix before a lower-case (adjective) form.
+        if !capitalised || Some(i) == toks.iter().position(|t| t.kind != super::tokens::TokKind::Punct) {
+            for p in prefixes {
+                if let Some(rest) = first.lower.strip_prefix(p.as_str()) {
+                    let rest_tok = Token { lower: rest.to_owned(), ..first.clone() };
+                    candidates.extend(stems(&rest_tok).into_iter().map(|s| (s, true)));
+                }
+            }
+        }
+        for (k, (stem, prefixed)) in candidates.into_iter().enumerate() {
             let Some(forms) = self.by_first.get(&stem) else { continue };
             for f in forms {
-                if f.capital && !capitalised {
+                if f.capital && !capitalised || prefixed && (f.capital || !f.rest.is_empty()) {
                     continue;
                 }
                 // An ending on the first word is only allowed when it is also the last.
@@ -163,7 +182,8 @@ mod tests {
         let t = table();
         let key = |s: &str| {
             let toks = tokenize(s);
-            t.match_at(s, &toks, 0, &["s".to_owned(), "'s".to_owned()]).map(|m| m.key)
+            t.match_at(s, &toks, 0, &["s".to_owned(), "'s".to_owned(), "en".to_owned()], &["nord".to_owned()])
+                .map(|m| m.key)
         };
         for s in ["Moskau", "Moscow", "Moscou", "Mosca", "Moscú", "Москва"] {
             assert_eq!(key(s).as_deref(), Some("moscow"), "{s}");
@@ -174,6 +194,7 @@ mod tests {
         assert_eq!(key("Putins").as_deref(), Some("vladimir-putin"));
         assert_eq!(key("Putin's").as_deref(), Some("vladimir-putin"));
         assert_eq!(key("Weißen Haus"), key("White House"));
+        assert_eq!(key("nordfranzösischen").as_deref(), Some("france"));
         // A capitalised form does not match lower-case text.
         assert_eq!(key("china"), None);
     }

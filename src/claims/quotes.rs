@@ -45,7 +45,13 @@ fn can_close(chars: &[(usize, char)], k: usize) -> bool {
 fn make(text: &str, start: usize, end: usize, inner_start: usize, inner_end: usize) -> Option<Quote> {
     let inner = text.get(inner_start..inner_end)?.trim();
     let words = tokenize(inner).iter().filter(|t| t.kind != TokKind::Punct).count();
-    (words > 0).then(|| Quote { span: start..end, text: inner.to_owned(), words, speaker: None })
+    (words > 0).then(|| Quote {
+        span: start..end,
+        text: inner.to_owned(),
+        words,
+        continues: false,
+        speaker: None,
+    })
 }
 
 /// Extracts the quotations of a sentence.
@@ -81,7 +87,7 @@ pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
         let is_closer = pairs.iter().any(|p| p.1 == c && p.0 != c) || odd_straight;
         if is_closer && !seen_mark && !is_apostrophe_like(c) && can_close(&chars, k) {
             // The end of a quotation that began in an earlier sentence.
-            out.extend(make(text, 0, end_of(k), 0, at));
+            out.extend(make(text, 0, end_of(k), 0, at).map(|q| Quote { continues: true, ..q }));
             seen_mark = true;
         }
         if !closers.is_empty() || is_closer {

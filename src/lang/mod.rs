@@ -238,6 +238,10 @@ pub struct ClaimData {
     /// Hedges and epistemic markers (`offenbar`, `reportedly`, `zunächst`).
     #[serde(default)]
     pub hedges: Vec<String>,
+    /// Hedges in two parts: the first word counts when the second stands later in the sentence
+    /// (`soll … haben`, reported and unconfirmed, unlike `soll` alone).
+    #[serde(default)]
+    pub split_hedges: Vec<[String; 2]>,
     /// Negation words (`nicht`, `kein`, `not`, `never`).
     #[serde(default)]
     pub negations: Vec<String>,
@@ -262,6 +266,10 @@ pub struct ClaimData {
     /// (`teilte … mit`, `gab … bekannt`).
     #[serde(default)]
     pub split_verbs: Vec<[String; 2]>,
+    /// Report verbs that mean something else when a particle follows later in the sentence (German
+    /// `sagte … ab`, cancelled): `[verb, particle]` pairs that cancel the cue.
+    #[serde(default)]
+    pub split_non_cues: Vec<[String; 2]>,
     /// Cues that count only right after a comma or closing quote, with their source after them
     /// (German `„…“, so Malerius`).
     #[serde(default)]
@@ -285,6 +293,10 @@ pub struct ClaimData {
     /// Endings a name may take in this language (German genitive `Putins`, English `Putin's`).
     #[serde(default)]
     pub name_endings: Vec<String>,
+    /// Prefixes of compound adjectives that may stand before a lower-case name form (German `nord` in
+    /// `nordfranzösischen`, which names France as `northern French` does).
+    #[serde(default)]
+    pub adjective_prefixes: Vec<String>,
     /// Endings of common nouns (`ung`, `heit`, `schaft`): a capitalised word ending so is not taken for
     /// an unknown name. Only used in languages that capitalise nouns.
     #[serde(default)]
