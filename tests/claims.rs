@@ -337,6 +337,34 @@ fn credit_lines() {
     assert!(en("Reuters reported the fire.").credit.is_none());
 }
 
+/// `provcheck claims FILE --color never` on each fixture in `fixtures/claims/` (`de-*.txt` in German,
+/// `en-*.txt` in English), one snapshot per fixture.
+#[test]
+fn claims_view_snapshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/claims");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/claims")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "fixtures missing");
+    for path in files {
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("name").to_owned();
+        let lang = &name[..2];
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_provcheck"))
+            .args(["claims", "--lang", lang, "--color", "never"])
+            .arg(&path)
+            .output()
+            .expect("run provcheck");
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!("claims", text);
+        });
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Disagreement on faithful translations: the false-alarm budget of claim extraction.
 // ---------------------------------------------------------------------------------------------------

@@ -88,6 +88,7 @@ impl Np<'_, '_> {
             }
             if is(&lex.pronouns, self.ctx, p) && !head {
                 start = p;
+                head = true;
                 break;
             }
             if is(&lex.determiners, self.ctx, p) {
@@ -231,7 +232,7 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.kind != TokKind::Word || inside(quotes, &t.span) {
+        if t.kind != TokKind::Word || inside(quotes, &t.span) || stop_used[i] {
             i += 1;
             continue;
         }
@@ -268,7 +269,8 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
                 || toks[i - 1].kind == TokKind::Punct)
             && t.is_lowercase(ctx.text)
             && let Some(src) = np.forward(i + len)
-            && toks.get(src.end).is_none_or(|n| n.kind == TokKind::Punct)
+            && (toks.get(src.end).is_none_or(|n| n.kind == TokKind::Punct)
+                || lex.attribution_before.match_at(toks, src.end).is_some())
         {
             let cue = span_of(toks, i, i + len);
             out.push(Attribution {

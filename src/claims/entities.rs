@@ -153,7 +153,15 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
         return (end, None);
     }
     let first = words[start];
-    let last = words[stop - 1];
+    let mut last = words[stop - 1];
+    // A code glued to digits is one name (`G20`, `A380`).
+    if toks.get(last + 1).is_some_and(|d| d.kind == TokKind::Digits && d.glued()) {
+        last += 1;
+    }
+    // A title just before the run, in any case (`police spokeswoman Katrin Ohlsen`).
+    if first > 0 && is_title(ctx, first - 1) {
+        after_title = true;
+    }
     let count = stop - start;
     let sentence_initial = Some(first) == ctx.first;
     let after_cue = first > 0
@@ -199,7 +207,7 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
             key = s.to_owned();
         }
     }
-    let kind = if after_title && count >= 2 && toks[first..=last].iter().all(|t| t.kind != TokKind::Punct) {
+    let kind = if after_title && count >= 2 && toks[first..=last].iter().all(|t| t.kind == TokKind::Word) {
         EntityKind::Person
     } else {
         EntityKind::Name
