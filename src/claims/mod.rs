@@ -11,7 +11,7 @@ mod dates;
 mod entities;
 mod lexicon;
 mod markers;
-mod names;
+pub(crate) mod names;
 mod numbers;
 mod quotes;
 mod tokens;

@@ -30,6 +30,8 @@ pub struct NameTable {
     /// Canonical key and kind of each entry.
     pub entries: Vec<(String, EntityKind)>,
     by_first: HashMap<String, Vec<Form>>,
+    /// Every form of each entry, folded (`fold_name`), for searching text that extraction did not tag.
+    forms: Vec<Vec<String>>,
 }
 
 /// A table match.
@@ -65,10 +67,12 @@ impl NameTable {
                 for (key, forms) in entries {
                     let entry = *index.entry(key.clone()).or_insert_with(|| {
                         table.entries.push((key.clone(), kind_of(section)));
+                        table.forms.push(vec![fold_name(key)]);
                         table.entries.len() - 1
                     });
                     for form in forms {
                         table.insert(form, entry);
+                        table.forms[entry].push(fold_name(form));
                     }
                 }
             }
@@ -84,6 +88,11 @@ impl NameTable {
         let Some((first, rest)) = words.split_first() else { return };
         let capital = form.chars().next().is_some_and(char::is_uppercase);
         self.by_first.entry(first.clone()).or_default().push(Form { rest: rest.to_vec(), entry, capital });
+    }
+
+    /// All forms of the entry with canonical key `key`, folded; empty for a key the table lacks.
+    pub fn forms_of(&self, key: &str) -> &[String] {
+        self.entries.iter().position(|(k, _)| k == key).map_or(&[], |i| self.forms[i].as_slice())
     }
 
     /// The longest entry starting at token `i`. `endings` are the language's name endings.

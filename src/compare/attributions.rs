@@ -5,10 +5,14 @@
 //! can be *dropped*: English has no such mood, and translators carry the attribution in a neighbouring
 //! sentence. Attributions that moved into a neighbouring bead are not reported.
 
-use crate::claims::{Attribution, AttributionKind};
-use crate::compare::common::{around, fold, folded_trans, has_word_prefix, orig_items, trans_items};
+use crate::claims::{Attribution, AttributionKind, EntityKind};
+use crate::compare::common::{
+    any_cognate, around, content_words, folded_trans, orig_items, orig_words, trans_items, trans_words,
+};
+use crate::compare::names::found_in;
 use crate::compare::{BeadView, Context};
 use crate::index::{OrigIdx, TransIdx};
+use crate::input::BlockKind;
 
 /// One difference between the attributions of a bead.
 #[derive(Debug)]
@@ -41,63 +45,85 @@ fn neighbour_balance(ctx: &Context<'_>, index: usize) -> isize {
     balance
 }
 
-/// Whether two sources name the same source (when both name someone).
-fn same_source(a: &Attribution, b: &Attribution) -> Option<bool> {
-    let (sa, sb) = (a.source.as_ref()?, b.source.as_ref()?);
-    if sa.entity_keys.is_empty() || sb.entity_keys.is_empty() {
-        return None;
-    }
-    let folded_b = fold(&sb.text);
-    let folded_a = fold(&sa.text);
-    let hit =
-        sa.entity_keys.iter().any(|k| sb.entity_keys.contains(k) || has_word_prefix(&folded_b, &fold(k)))
-            || sb.entity_keys.iter().any(|k| has_word_prefix(&folded_a, &fold(k)));
-    Some(hit)
+/// Whether an original source names someone: a person or an organisation among the sentence's
+/// entities inside the source phrase. Only such sources can be said to have *changed*: "the ministry"
+/// and "das Ministerium" cannot be compared without a dictionary.
+fn names_someone(ctx: &Context<'_>, o: OrigIdx, a: &Attribution) -> bool {
+    let Some(src) = &a.source else { return false };
+    ctx.orig_claims(o).entities.iter().any(|e| {
+        matches!(e.kind, EntityKind::Person | EntityKind::Organisation)
+            && e.span.start < src.span.end
+            && src.span.start < e.span.end
+    })
 }
 
 /// Compares the attributions of a paired bead.
+///
+/// Before accusing, the comparison looks for the original's source among the translation's words
+/// (cognates and name variants included): a source still named in the translation was neither dropped
+/// nor replaced, whatever verb carries it. Likewise a translation source named in the original is not
+/// a different source.
 pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<AttributionChange<'a>> {
     let bead = view.bead;
     let o = orig_items(ctx, bead, |c| &c.attributions);
     let t = trans_items(ctx, bead, |c| &c.attributions);
     let o_quotes = bead.original.iter().any(|&i| !ctx.orig_claims(i).quotes.is_empty());
-    let t_quotes = bead.translation.iter().any(|&i| !ctx.trans_claims(i).quotes.is_empty());
+    // A report-hedge ("reportedly", "allegedly") renders an attribution to an unnamed source.
+    let t_marked = bead.translation.iter().any(|&i| {
+        let c = ctx.trans_claims(i);
+        !c.quotes.is_empty() || !c.hedges.is_empty()
+    });
+    let t_words = trans_words(ctx, bead);
+    let o_words = orig_words(ctx, bead);
+    let t_text = folded_trans(ctx, bead);
+    // The source is still named when a word of it has a cognate in the translation, or a name inside it
+    // appears in any form the names table knows ("Vereinte Nationen" as "UN").
+    let source_named_in_translation =
+        |o: OrigIdx, a: &Attribution| {
+            a.source.as_ref().is_some_and(|s| {
+                any_cognate(&content_words(&s.text), &t_words)
+                    || ctx.orig_claims(o).entities.iter().any(|e| {
+                        e.span.start < s.span.end && s.span.start < e.span.end && found_in(&t_text, e)
+                    })
+            })
+        };
     let mut out = Vec::new();
 
-    if t.is_empty() && !t_quotes {
-        if let Some(&(oi, oa)) = o.iter().find(|(_, a)| explicit(a)) {
+    if t.is_empty() && !t_marked {
+        let heading = bead.original.iter().any(|&i| ctx.original.sentences[i.0].kind == BlockKind::Heading);
+        let candidate = o.iter().find(|(_, a)| explicit(a) && !(heading && a.kind == AttributionKind::Verb));
+        if let Some(&(oi, oa)) = candidate
+            && !source_named_in_translation(oi, oa)
             // The cue may have moved into a neighbouring sentence of the translation.
-            if neighbour_balance(ctx, view.index) >= 0 {
-                out.push(AttributionChange::Dropped { orig: (oi, oa) });
-            }
+            && neighbour_balance(ctx, view.index) >= 0
+        {
+            out.push(AttributionChange::Dropped { orig: (oi, oa) });
         }
         return out;
     }
     if o.is_empty() && !o_quotes {
         if let Some(&(ti, ta)) = t.iter().find(|(_, a)| explicit(a) && a.source.is_some()) {
-            if neighbour_balance(ctx, view.index) <= 0 {
+            let in_original =
+                ta.source.as_ref().is_some_and(|s| any_cognate(&content_words(&s.text), &o_words));
+            if !in_original && neighbour_balance(ctx, view.index) <= 0 {
                 out.push(AttributionChange::Added { trans: (ti, ta) });
             }
         }
         return out;
     }
-    // Both attribute: compare named sources. Every named source of the original must be found among the
-    // translation's sources (or named anywhere in its sentences).
+    // Both attribute: a named source of the original that the translation no longer names, replaced
+    // by a source the original does not name.
     for &(oi, oa) in &o {
-        let named: Vec<_> =
-            t.iter().filter_map(|&(ti, ta)| same_source(oa, ta).map(|same| (ti, ta, same))).collect();
-        if named.is_empty() || named.iter().any(|(_, _, same)| *same) {
+        if !names_someone(ctx, oi, oa) || source_named_in_translation(oi, oa) {
             continue;
         }
-        // The original's source may still be named in the translation outside the cue's source phrase.
-        let keys = oa.source.as_ref().map(|s| s.entity_keys.clone()).unwrap_or_default();
-        let trans_text = folded_trans(ctx, bead);
-        let mentioned = keys.iter().any(|k| {
-            has_word_prefix(&trans_text, &fold(k))
-                || bead.translation.iter().any(|&i| ctx.trans_claims(i).entities.iter().any(|e| e.key == *k))
+        let replacement = t.iter().find(|(_, ta)| {
+            ta.source.as_ref().is_some_and(|s| {
+                let words = content_words(&s.text);
+                !words.is_empty() && !any_cognate(&words, &o_words)
+            })
         });
-        if !mentioned {
-            let (ti, ta, _) = named[0];
+        if let Some(&(ti, ta)) = replacement {
             out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta) });
         }
     }

@@ -223,3 +223,35 @@ pub(crate) fn bead_lost_quotes(ctx: &Context<'_>, bead: &Bead, min_words: usize)
         .sum();
     t < o
 }
+
+/// The words of a text worth matching across languages, folded: words of four characters or more (so
+/// articles and prepositions take no part), and shorter words written with a capital (`AFP`, `CNN`,
+/// `EU`, `USA`), which are names.
+pub(crate) fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 || (w.chars().count() >= 2 && w.chars().all(char::is_uppercase)))
+        .map(fold)
+        .collect()
+}
+
+/// Whether some word of `words` has a close counterpart in `others`: the same word, a shared stem of
+/// five letters or more (`politikerin` / `politician`), or Jaro–Winkler similarity of 0.85 or more on
+/// the folded forms (`herrmann` / `hermann`, `ministerium` / `ministry`).
+pub(crate) fn any_cognate(words: &[String], others: &[String]) -> bool {
+    words.iter().any(|w| {
+        others.iter().any(|o| {
+            let stem = w.chars().zip(o.chars()).take_while(|(a, b)| a == b).count();
+            w == o || stem >= 5 || strsim::jaro_winkler(w, o) >= 0.85
+        })
+    })
+}
+
+/// The content words of a bead's translation sentences.
+pub(crate) fn trans_words(ctx: &Context<'_>, bead: &Bead) -> Vec<String> {
+    bead.translation.iter().flat_map(|t| content_words(&ctx.translation.sentences[t.0].text)).collect()
+}
+
+/// The content words of a bead's original sentences.
+pub(crate) fn orig_words(ctx: &Context<'_>, bead: &Bead) -> Vec<String> {
+    bead.original.iter().flat_map(|o| content_words(&ctx.original.sentences[o.0].text)).collect()
+}

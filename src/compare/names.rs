@@ -37,8 +37,21 @@ fn search_terms(e: &Entity) -> Vec<String> {
     terms
 }
 
-fn found_in(text: &str, e: &Entity) -> bool {
-    search_terms(e).iter().any(|t| has_word_prefix(text, t))
+/// Whether `text` (folded) mentions the entity: its own words, or any form the names table gives its key
+/// in any language, allowing an inflected ending (`tschechisch` is found in `tschechische`, `Warszaw`
+/// in `Warszawy`).
+pub(crate) fn found_in(text: &str, e: &Entity) -> bool {
+    if search_terms(e).iter().any(|t| has_word_prefix(text, t)) {
+        return true;
+    }
+    crate::claims::names::table().forms_of(&e.key).iter().any(|form| {
+        let form = fold(form);
+        let chars: Vec<char> = form.chars().collect();
+        // Drop up to two final letters (case and adjective endings) but keep at least four.
+        let keep = chars.len().saturating_sub(2).max(4).min(chars.len());
+        let stem: String = chars[..keep].iter().collect();
+        has_word_prefix(text, &stem)
+    })
 }
 
 /// Compares the names of a paired bead.

@@ -22,8 +22,14 @@ pub(crate) enum QuoteChange<'a> {
     Altered { orig: (OrigIdx, &'a Quote), trans: (TransIdx, &'a Quote) },
 }
 
+/// A quotation that takes part: long enough, and not a quoted name or title (`„Sea Watch 3“`,
+/// `"Daily Telegraph"`: every word capitalised or a number).
 fn counts(q: &Quote) -> bool {
-    q.words >= MIN_WORDS
+    let title = q
+        .text
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    q.words >= MIN_WORDS && !title
 }
 
 /// Length of a translation quote relative to its expected length, given the document's word ratio.

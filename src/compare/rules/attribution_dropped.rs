@@ -1,3 +1,4 @@
+use crate::claims::AttributionKind;
 use crate::compare::attributions::{AttributionChange, diff};
 use crate::compare::{Context, Rule};
 use crate::report::{Finding, Severity};
@@ -17,7 +18,10 @@ declare_rule! {
     /// Original: „Nach Angaben des Ministeriums wurden drei Soldaten getötet.“ Translation: "Three
     /// soldiers were killed." → the source is gone.
     ///
-    /// Severity: error when the original names the source, warning when it only has a cue.
+    /// Severity: error when an explicit sourcing phrase with its source ("laut Polizei", "according to
+    /// the ministry") is lost, warning when a speech verb is; nothing when the translation still names
+    /// the source (a cognate or name variant of it), renders the cue as a report hedge ("reportedly"), or
+    /// the attribution moved into a neighbouring sentence. Verb attributions in headlines are ignored.
     ///
     /// ## Known false positives
     /// An attribution that the translation moved two or more sentences away; attribution verbs missing
@@ -35,10 +39,11 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
         for change in diff(ctx, view) {
             if let AttributionChange::Dropped { orig: (o, oa) } = change {
-                let (severity, who) = match &oa.source {
-                    Some(s) => (rule.severity, format!(" to `{}`", s.text)),
-                    None => (Severity::Warning, String::new()),
-                };
+                // "laut", "zufolge", "according to" with a named source are explicit sourcing: an error
+                // when lost. A speech verb may be rendered by a construction the pack does not list.
+                let explicit = oa.kind == AttributionKind::Phrase && oa.source.is_some();
+                let severity = if explicit { rule.severity } else { Severity::Warning };
+                let who = oa.source.as_ref().map_or(String::new(), |s| format!(" to `{}`", s.text));
                 let message =
                     format!("attribution dropped: the original attributes this{who} (`{}`)", oa.cue);
                 let tl = ctx.trans_loc(view.bead.translation[0], None, "stated as fact");

@@ -16,7 +16,8 @@ declare_rule! {
     /// Original: „Der Vorfall ereignete sich nahe Charkiw.“ Translation: "The incident occurred near
     /// Kyiv." → `Charkiw` became `Kyiv`.
     ///
-    /// Severity: error when both names are in the names table or typed as persons; warning otherwise.
+    /// Severity: error when both names are persons; warning otherwise (places are often rendered by
+    /// metonymy: "Iran" as "Tehran").
     ///
     /// ## Known false positives
     /// Names translated descriptively ("the Kremlin" for "Moskau") and spelling variants the names table
@@ -33,8 +34,10 @@ declare_rule! {
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
         for ((o, oe), (t, te)) in diff(ctx, view).changed {
-            let sure = (oe.known || oe.kind == crate::claims::EntityKind::Person)
-                && (te.known || te.kind == crate::claims::EntityKind::Person);
+            // Swapped people are near-certain; places and demonyms are often rendered by metonymy
+            // ("Iran" as "Tehran", "Juventus Turin" as "the Italian club").
+            let sure =
+                oe.kind == crate::claims::EntityKind::Person && te.kind == crate::claims::EntityKind::Person;
             let severity = if sure { rule.severity } else { Severity::Warning };
             let message =
                 format!("name changed: `{}` in the original, `{}` in the translation", oe.text, te.text);

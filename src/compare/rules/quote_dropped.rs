@@ -1,6 +1,9 @@
 use crate::compare::quotes::{QuoteChange, diff};
 use crate::compare::{Context, Rule};
-use crate::report::Finding;
+use crate::report::{Finding, Severity};
+
+/// Quotations of this many words or more are full statements: losing one is an error.
+const FULL_QUOTE_WORDS: usize = 6;
 
 declare_rule! {
     /// ## What it checks
@@ -17,8 +20,10 @@ declare_rule! {
     /// Original: „Wir haben keine Hinweise auf Brandstiftung“, sagte ein Sprecher. Translation: "A
     /// spokesman commented." → the quotation is gone.
     ///
+    /// Severity: error for a quotation of six words or more, warning for a shorter fragment.
+    ///
     /// ## Known false positives
-    /// Short scare quotes (one or two words) are ignored. A quotation moved more than one sentence away
+    /// Short scare quotes (one or two words) and quoted names or titles are ignored. A quotation moved more than one sentence away
     /// is reported.
     pub static QUOTE_DROPPED = {
         code: "TP401",
@@ -36,7 +41,9 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 let message = format!("quotation dropped: „{}“ is not in the translation", short(&q.text));
                 let tl = ctx.trans_loc(view.bead.translation[0], None, "the quotation is missing here");
                 let ol = ctx.orig_loc(o, Some(q.span.clone()), "this quotation has no counterpart");
-                out.push(ctx.finding(rule, Some(view.bead), message, Some(tl), Some(ol)));
+                // Short quoted fragments are often woven into the translation's narration.
+                let severity = if q.words >= FULL_QUOTE_WORDS { rule.severity } else { Severity::Warning };
+                out.push(ctx.finding_with(rule, severity, Some(view.bead), message, Some(tl), Some(ol)));
             }
         }
     }
