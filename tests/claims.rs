@@ -82,6 +82,11 @@ fn number_words_and_german_compounds() {
         [(Some(2.0), Cardinal), (Some(2.0), Cardinal)]
     );
     assert_eq!(values(&en("about four-and-a-half hours")), [(Some(4.5), Cardinal)]);
+    assert_eq!(values(&en("Thirty-one people were hurt.")), [(Some(31.0), Cardinal)]);
+    assert_eq!(values(&de("Ein 1-Billionen-Dollar-Paket")), [(Some(1e12), Currency)]);
+    assert_eq!(values(&en("a £101million clause")), [(Some(101e6), Currency)]);
+    // A number word inside an English name is no count.
+    assert!(en("No other Five Eyes country goes so far.").quantities.is_empty());
     // `einmal` (once, or a particle) is no number.
     assert!(de("Er kam nicht einmal.").quantities.is_empty());
     // Words that merely start like numbers.
@@ -161,6 +166,8 @@ fn months_days_and_weekdays() {
     assert_eq!(dates(&de("Im März kam er.")), [m(3, None)]);
     assert_eq!(dates(&de("Am 3.10.2019 kam er.")), [m(10, Some(3)), DateKind::Year { year: 2019 }]);
     assert_eq!(dates(&de("Vom 10. bis 12. Mai tagte er.")), [m(5, Some(10)), m(5, Some(12))]);
+    assert_eq!(dates(&de("Am 9. und 10. August wird gewählt.")), [m(8, Some(9)), m(8, Some(10))]);
+    assert_eq!(dates(&en("Voting is on August 9 and 10.")), [m(8, Some(9)), m(8, Some(10))]);
     // `May` the verb and the name are no month; `in May` and `May 3` are.
     assert!(en("Theresa May said it may rain. May I?").dates.is_empty());
     assert_eq!(dates(&en("In May, she left on May 3.")), [m(5, None), m(5, Some(3))]);
@@ -550,6 +557,73 @@ mod faithful {
         println!("{:<16} {:>9} {:>7} {:>12}", "claim type", "disagree", "rate", "with claims");
         for (name, (n, with)) in &disagree {
             println!("{name:<16} {n:>9} {:>6.1}% {with:>12}", 100.0 * *n as f64 / pairs as f64);
+        }
+    }
+
+    /// English originals with German machine translations rated by experts (MQM): per claim type, the
+    /// share of segments where the claims disagree, on segments rated clean and on segments with a Major
+    /// accuracy error. `CLAIMS_SHOW=<type>` prints the disagreeing segments with Major accuracy errors.
+    /// Run with `cargo test --release --test claims mqm -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads ../shared/data; a measurement, not a check"]
+    fn disagreement_on_mqm_en_de() {
+        let Some(dir) = shared() else {
+            eprintln!("skipped: ../shared/data is absent");
+            return;
+        };
+        let path = dir.join("mqm/mqm_newstest2021_ende.docs.jsonl");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: cannot read {}", path.display());
+            return;
+        };
+        let en = lang::resolve("en", "test").expect("en");
+        let de = lang::resolve("de", "test").expect("de");
+        let show = std::env::var("CLAIMS_SHOW").unwrap_or_default();
+        // (segments, disagreements) per claim type, for clean and for Major-accuracy segments.
+        let mut clean: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut major: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for line in text.lines() {
+            let Ok(doc) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            for seg in doc["segments"].as_array().into_iter().flatten() {
+                let (Some(o), Some(t)) = (seg["source"].as_str(), seg["target"].as_str()) else { continue };
+                let errors = seg["errors"].as_array().cloned().unwrap_or_default();
+                let is_major = errors.iter().any(|e| {
+                    e["severity"] == "Major"
+                        && e["category"].as_str().is_some_and(|c| c.starts_with("Accuracy/"))
+                });
+                let table = if errors.is_empty() {
+                    &mut clean
+                } else if is_major {
+                    &mut major
+                } else {
+                    continue;
+                };
+                let (co, ct) = (claims_of(o, en), claims_of(t, de));
+                for ((name, vo), (_, vt)) in views(&co).into_iter().zip(views(&ct)) {
+                    let entry = table.entry(name).or_default();
+                    entry.0 += 1;
+                    if vo != vt {
+                        entry.1 += 1;
+                        if show == name && (is_major != std::env::var("CLAIMS_CLEAN").is_ok()) {
+                            let errs: Vec<String> = errors
+                                .iter()
+                                .map(|e| format!("{} {}", e["category"], e["span"]["text"]))
+                                .collect();
+                            println!("--- {name}: {vo:?} vs {vt:?} {errs:?}\n  EN {o}\n  DE {t}");
+                        }
+                    }
+                }
+            }
+        }
+        println!("MQM newstest2021 en→de: share of segments whose claims disagree");
+        println!("{:<18} {:>14} {:>18}", "claim type", "rated clean", "Major accuracy");
+        for (name, (n, d)) in &clean {
+            let (mn, md) = major.get(name).copied().unwrap_or_default();
+            println!(
+                "{name:<18} {:>6.1}% of {n:<6} {:>6.1}% of {mn:<6}",
+                100.0 * *d as f64 / (*n).max(1) as f64,
+                100.0 * md as f64 / mn.max(1) as f64
+            );
         }
     }
 }

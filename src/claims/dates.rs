@@ -226,7 +226,11 @@ fn day_month(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
     let k = if ctx.toks.get(j).is_some_and(|t| t.is_punct('-') || t.is_punct('–')) {
         Some(j + 1)
     } else {
-        ctx.lex.range_words.match_at(&ctx.toks, j).map(|(len, ())| j + len)
+        ctx.lex
+            .range_words
+            .match_at(&ctx.toks, j)
+            .or_else(|| ctx.lex.day_list_words.match_at(&ctx.toks, j))
+            .map(|(len, ())| j + len)
     }?;
     let (day2, j2) = day_before_month(ctx, k)?;
     let (month, len) = month_at(ctx, j2, true)?;
@@ -255,7 +259,11 @@ fn month_day(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
             let k = if ctx.toks.get(end).is_some_and(|t| t.is_punct('-') || t.is_punct('–')) {
                 Some(end + 1)
             } else {
-                ctx.lex.range_words.match_at(&ctx.toks, end).map(|(l, ())| end + l)
+                ctx.lex
+                    .range_words
+                    .match_at(&ctx.toks, end)
+                    .or_else(|| ctx.lex.day_list_words.match_at(&ctx.toks, end))
+                    .map(|(l, ())| end + l)
             };
             if let Some(k) = k
                 && let Some(day2) = small(ctx, k, 31).filter(|d| *d >= 1)

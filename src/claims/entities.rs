@@ -31,22 +31,11 @@ fn is_not_name(lex: &Lexicon, toks: &[Token], k: usize) -> bool {
     lex.not_names.match_at(toks, k).is_some_and(|(len, ())| len == 1)
 }
 
-/// A sentence written in title case (`Fire Extinguished in French Chemical Plant`): capitals say
-/// nothing there.
-fn title_case(ctx: &Ctx) -> bool {
-    if ctx.lex.noun_capitals {
-        return false;
-    }
-    let long: Vec<&Token> =
-        ctx.toks.iter().filter(|t| t.kind == TokKind::Word && t.lower.chars().count() > 3).collect();
-    long.len() >= 3 && long.iter().filter(|t| t.is_capitalised(ctx.text)).count() * 10 >= long.len() * 7
-}
-
 /// Extracts the entities of a sentence.
 pub fn extract(ctx: &mut Ctx) -> Vec<Entity> {
     let lex = ctx.lex;
     let names = table();
-    let headline = title_case(ctx);
+    let headline = super::title_case(ctx);
     let mut out = Vec::new();
     let n = ctx.toks.len();
     let mut i = 0;

@@ -62,6 +62,7 @@ pub struct Lexicon {
     pub relative_days: PhraseSet<i32>,
     pub year_lead: PhraseSet<()>,
     pub decade_suffixes: PhraseSet<()>,
+    pub day_list_words: PhraseSet<()>,
     /// `dmy` or `mdy` for all-digit dates, or `None`.
     pub numeric_date_dmy: Option<bool>,
     // Claims.
@@ -199,6 +200,7 @@ impl Lexicon {
             relative_days: map(&d.relative_days),
             year_lead: set(&d.year_lead_words),
             decade_suffixes: set(&d.decade_suffixes),
+            day_list_words: set(&d.day_list_words),
             numeric_date_dmy: match d.numeric_date_order.as_str() {
                 "dmy" => Some(true),
                 "mdy" => Some(false),

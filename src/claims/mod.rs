@@ -217,6 +217,17 @@ impl Ctx<'_> {
     }
 }
 
+/// A sentence written in title case (`Fire Extinguished in French Chemical Plant`): capitals say
+/// nothing there.
+fn title_case(ctx: &Ctx) -> bool {
+    if ctx.lex.noun_capitals {
+        return false;
+    }
+    let long: Vec<&Token> =
+        ctx.toks.iter().filter(|t| t.kind == tokens::TokKind::Word && t.lower.chars().count() > 3).collect();
+    long.len() >= 3 && long.iter().filter(|t| t.is_capitalised(ctx.text)).count() * 10 >= long.len() * 7
+}
+
 /// Extracts the claims of one sentence.
 pub fn extract(sentence: &Sentence, lang: Language) -> SentenceClaims {
     extract_text(&sentence.text, lang)

@@ -133,6 +133,9 @@ pub fn glued_to_name(ctx: &Ctx, i: usize, end: usize) -> bool {
             && t.glued()
             && !ctx.lex.ordinal_suffixes.contains_word(&t.lower)
             && !ctx.lex.attached_multipliers.contains_word(&t.lower)
+            && ctx.lex.multipliers.match_at(&ctx.toks, end).is_none()
+            && ctx.lex.percent.match_at(&ctx.toks, end).is_none()
+            && ctx.lex.currencies.match_at(&ctx.toks, end).is_none()
             && !(year_like && ctx.lex.decade_suffixes.contains_word(&t.lower))
     });
     // `COVID-19`, `iPhone-11` are read: translations write them `Covid-19`, `iPhone 11`.
@@ -167,9 +170,14 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(usize, f64, f64)> {
                 && t.glued()
                 && matches!(last, Some(Piece::Unit(u)) if u >= 20.0 && u % 10.0 == 0.0)
                 && toks.get(j + 1).is_some_and(|n| n.glued() && word_ok(j + 1))
-                && lex.words.match_at(toks, j + 1).is_some_and(|(_, v)| v < 10.0)
+                && let Some((_, v)) =
+                    lex.words.match_at(toks, j + 1).or_else(|| lex.article_numbers.match_at(toks, j + 1))
+                && v < 10.0
             {
-                j += 1;
+                // `thirty-one`: the unit may be a word that is otherwise an article (`one`).
+                current += v;
+                last = Some(Piece::Unit(v));
+                j += 2;
                 continue;
             }
             break;
@@ -379,6 +387,21 @@ fn read_core(ctx: &Ctx, i: usize) -> Option<Read> {
         return Some(r);
     }
     if t.kind == TokKind::Word {
+        // `Five Eyes`, `Big Four`: a capitalised number word inside a name, unless the sentence is a
+        // title-case headline or starts with it (not in languages that capitalise nouns, where the next
+        // capital is only a noun: `Zwei Verletzte`).
+        let in_name = !ctx.lex.noun_capitals
+            && t.is_capitalised(ctx.text)
+            && Some(i) != ctx.first
+            && ctx.toks.get(i + 1).is_some_and(|n| {
+                n.kind == TokKind::Word
+                    && n.is_capitalised(ctx.text)
+                    && ctx.lex.multipliers.match_at(&ctx.toks, i + 1).is_none()
+            })
+            && !super::title_case(ctx);
+        if in_name {
+            return None;
+        }
         if let Some((end, value, mult)) = parse_words(ctx, i) {
             return Some(Read {
                 start: i,
@@ -401,13 +424,24 @@ fn read_suffixes(ctx: &Ctx, r: &mut Read) {
     if r.kind == QuantityKind::Ordinal {
         return;
     }
+    // A glued hyphen before a multiplier, percent or currency word joins a compound:
+    // `1-Billionen-Dollar-Paket`, `5-Prozent-Hürde`.
+    let hyphen = |at: usize| {
+        let joins = toks.get(at).is_some_and(|t| t.is_punct('-') && t.glued())
+            && toks.get(at + 1).is_some_and(|n| n.glued() && n.kind == TokKind::Word)
+            && (lex.multipliers.match_at(toks, at + 1).is_some()
+                || lex.percent.match_at(toks, at + 1).is_some()
+                || lex.currencies.match_at(toks, at + 1).is_some());
+        if joins { at + 1 } else { at }
+    };
+    r.end = hyphen(r.end);
     // `3,5 Millionen`, `3.5 million`.
     if !r.spelled
         && let Some((len, m)) = lex.multipliers.match_at(toks, r.end)
         && !ctx.used[r.end]
     {
         r.value *= m;
-        r.end += len;
+        r.end = hyphen(r.end + len);
         r.mult = m;
     }
     // `$3bn`: an attached multiplier, kept only if money is named.

@@ -206,6 +206,9 @@ pub struct DateData {
     /// number or after one of `year_lead_words` (`in May`, `May 3`).
     #[serde(default)]
     pub ambiguous_months: Vec<String>,
+    /// Words joining two days of one month (`und` in `9. und 10. August`, `and` in `August 9 and 10`).
+    #[serde(default)]
+    pub day_list_words: Vec<String>,
     /// Suffixes that turn a year into its decade (`1990er`, `1990s`).
     #[serde(default)]
     pub decade_suffixes: Vec<String>,
