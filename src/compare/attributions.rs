@@ -91,7 +91,13 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
 
     if t.is_empty() && !t_marked {
         let heading = bead.original.iter().any(|&i| ctx.original.sentences[i.0].kind == BlockKind::Heading);
-        let candidate = o.iter().find(|(_, a)| explicit(a) && !(heading && a.kind == AttributionKind::Verb));
+        // A speech verb's subject usually survives with another verb ("schätzt" as "puts … at"), so a
+        // verb attribution counts only when its source names a person or an organisation.
+        let candidate = o.iter().find(|(i, a)| match a.kind {
+            AttributionKind::Phrase => true,
+            AttributionKind::Verb => !heading && names_someone(ctx, *i, a),
+            AttributionKind::ReportedSpeech => false,
+        });
         if let Some(&(oi, oa)) = candidate
             && !source_named_in_translation(oi, oa)
             // The cue may have moved into a neighbouring sentence of the translation.

@@ -33,10 +33,15 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
         // A hedge inside a quotation the translation lost is reported with the quotation.
         let lost = bead_lost_quotes(ctx, view.bead, MIN_WORDS);
-        let o: Vec<_> = orig_items(ctx, view.bead, |c| &c.hedges)
-            .into_iter()
+        let all = orig_items(ctx, view.bead, |c| &c.hedges);
+        let o: Vec<_> = all
+            .iter()
+            .copied()
             .filter(|(i, h)| !(lost && inside_quote(ctx.orig_claims(*i), &h.span, MIN_WORDS)))
             .collect();
+        if o.len() < all.len() {
+            continue; // the lost quotation carried it; its rewording is not a second finding
+        }
         let t = trans_items(ctx, view.bead, |c| &c.hedges);
         if let (Some(&(oi, h)), true) = (o.first(), t.is_empty()) {
             let message = format!("hedge dropped: the original's `{}` has no counterpart", h.text);
