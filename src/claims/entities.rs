@@ -161,13 +161,16 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
         || lex.attribution_after.match_at(toks, last + 1).is_some();
     // After an article, or an article and an inflected adjective, a capitalised word is a noun
     // (`in der Nacht`, `der neuen Regierung`); verbs end like adjectives (`erklärte`), hence the article.
-    let det = |k: usize| {
-        toks[k].is_lowercase(ctx.text) && lex.determiners.match_at(toks, k).is_some_and(|(l, ())| l == 1)
+    // A capitalised article counts at the sentence start (`Die Festnahme meldete`), but not before an
+    // adjective-like word there, where it is a pronoun (`Das erklärte Malerius`).
+    let det = |k: usize, initial_ok: bool| {
+        (toks[k].is_lowercase(ctx.text) || initial_ok && Some(k) == ctx.first)
+            && lex.determiners.match_at(toks, k).is_some_and(|(l, ())| l == 1)
     };
     let after_article = first > 0
-        && (det(first - 1)
+        && (det(first - 1, true)
             || (first > 1
-                && det(first - 2)
+                && det(first - 2, false)
                 && toks[first - 1].is_lowercase(ctx.text)
                 && lex.adjective_endings.iter().any(|e| toks[first - 1].lower.ends_with(e.as_str()))));
     let accept = if count >= 2 {
