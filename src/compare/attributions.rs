@@ -5,7 +5,7 @@
 //! can be *dropped*: English has no such mood, and translators carry the attribution in a neighbouring
 //! sentence. Attributions that moved into a neighbouring bead are not reported.
 
-use crate::claims::{Attribution, AttributionKind, EntityKind};
+use crate::claims::{Attribution, AttributionKind, EntityKind, SentenceClaims};
 use crate::compare::common::{
     any_cognate, around, content_words, folded_trans, orig_items, orig_words, trans_items, trans_words,
 };
@@ -45,16 +45,17 @@ fn neighbour_balance(ctx: &Context<'_>, index: usize) -> isize {
     balance
 }
 
-/// Whether an original source names someone: a person or an organisation among the sentence's
-/// entities inside the source phrase. Only such sources can be said to have *changed*: "the ministry"
-/// and "das Ministerium" cannot be compared without a dictionary.
-fn names_someone(ctx: &Context<'_>, o: OrigIdx, a: &Attribution) -> bool {
-    let Some(src) = &a.source else { return false };
-    ctx.orig_claims(o).entities.iter().any(|e| {
-        matches!(e.kind, EntityKind::Person | EntityKind::Organisation)
-            && e.span.start < src.span.end
-            && src.span.start < e.span.end
-    })
+/// The names inside a source phrase: the content words of the sentence's entities (persons,
+/// organisations, other names; not places) that overlap the source. Titles and offices ("Präfekt",
+/// "prefect") are left out, so a swapped speaker is not hidden by a shared title.
+fn source_names(claims: &SentenceClaims, a: &Attribution) -> Vec<String> {
+    let Some(src) = &a.source else { return Vec::new() };
+    claims
+        .entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Place && e.span.start < src.span.end && src.span.start < e.span.end)
+        .flat_map(|e| content_words(&e.text))
+        .collect()
 }
 
 /// Compares the attributions of a paired bead.
@@ -95,7 +96,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
         // verb attribution counts only when its source names a person or an organisation.
         let candidate = o.iter().find(|(i, a)| match a.kind {
             AttributionKind::Phrase => true,
-            AttributionKind::Verb => !heading && names_someone(ctx, *i, a),
+            AttributionKind::Verb => !heading && !source_names(ctx.orig_claims(*i), a).is_empty(),
             AttributionKind::ReportedSpeech => false,
         });
         if let Some(&(oi, oa)) = candidate
@@ -118,16 +119,21 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
         return out;
     }
     // Both attribute: a named source of the original that the translation no longer names, replaced
-    // by a source the original does not name.
+    // by a named source the original does not name.
     for &(oi, oa) in &o {
-        if !names_someone(ctx, oi, oa) || source_named_in_translation(oi, oa) {
+        let names = source_names(ctx.orig_claims(oi), oa);
+        let entity_found = oa.source.as_ref().is_some_and(|src| {
+            ctx.orig_claims(oi)
+                .entities
+                .iter()
+                .any(|e| e.span.start < src.span.end && src.span.start < e.span.end && found_in(&t_text, e))
+        });
+        if names.is_empty() || any_cognate(&names, &t_words) || entity_found {
             continue;
         }
-        let replacement = t.iter().find(|(_, ta)| {
-            ta.source.as_ref().is_some_and(|s| {
-                let words = content_words(&s.text);
-                !words.is_empty() && !any_cognate(&words, &o_words)
-            })
+        let replacement = t.iter().find(|(ti, ta)| {
+            let words = source_names(ctx.trans_claims(*ti), ta);
+            !words.is_empty() && !any_cognate(&words, &o_words)
         });
         if let Some(&(ti, ta)) = replacement {
             out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta) });
