@@ -10,6 +10,7 @@ use crate::compare::common::{
     any_cognate, around, content_words, folded_trans, orig_items, orig_words, trans_items, trans_words,
 };
 use crate::compare::names::found_in;
+use crate::compare::quotes;
 use crate::compare::{BeadView, Context};
 use crate::index::{OrigIdx, TransIdx};
 use crate::input::BlockKind;
@@ -70,10 +71,14 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     let t = trans_items(ctx, bead, |c| &c.attributions);
     let o_quotes = bead.original.iter().any(|&i| !ctx.orig_claims(i).quotes.is_empty());
     // A report-hedge ("reportedly", "allegedly") renders an attribution to an unnamed source.
-    let t_marked = bead.translation.iter().any(|&i| {
-        let c = ctx.trans_claims(i);
-        !c.quotes.is_empty() || !c.hedges.is_empty()
-    });
+    // A quotation (a real one, not a scare quote) carries its own attribution; a report hedge
+    // ("reportedly") that the original does not have renders the attribution to an unnamed source.
+    let t_quotes_real =
+        bead.translation.iter().any(|&i| ctx.trans_claims(i).quotes.iter().any(quotes::counts));
+    let hedges = |claims: Vec<&SentenceClaims>| claims.iter().map(|c| c.hedges.len()).sum::<usize>();
+    let extra_hedge = hedges(bead.translation.iter().map(|&i| ctx.trans_claims(i)).collect())
+        > hedges(bead.original.iter().map(|&i| ctx.orig_claims(i)).collect());
+    let t_marked = t_quotes_real || extra_hedge;
     let t_words = trans_words(ctx, bead);
     let o_words = orig_words(ctx, bead);
     let t_text = folded_trans(ctx, bead);

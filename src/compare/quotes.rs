@@ -24,7 +24,7 @@ pub(crate) enum QuoteChange<'a> {
 
 /// A quotation that takes part: long enough, and not a quoted name or title (`„Sea Watch 3“`,
 /// `"Daily Telegraph"`: every word capitalised or a number).
-fn counts(q: &Quote) -> bool {
+pub(crate) fn counts(q: &Quote) -> bool {
     let title = q
         .text
         .split_whitespace()
