@@ -456,5 +456,9 @@ fn example_pair_reports_its_three_defects() {
         .collect();
     got.sort();
     assert_eq!(got, expected, "example findings:\n{}", describe(&report));
-    insta::assert_snapshot!("example", text_report(&report));
+    let text = text_report(&report);
+    // The README shows this report under its set-up commands; keep the two in step.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains(text.trim_end()), "README.md must show the example report as the tool prints it");
+    insta::assert_snapshot!("example", text);
 }
