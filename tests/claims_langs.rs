@@ -1,0 +1,300 @@
+//! Claim extraction in the languages beyond German and English (fr, es, it, nl, pt, pl, ru): explicit
+//! expectations for what each language pack makes readable (number words and their compounds, digit
+//! conventions, multipliers, times, attributions, hedges, negations, names in their inflected forms,
+//! credit lines), and snapshots of the `provcheck claims` view on the small articles in
+//! `fixtures/claims/<lang>.md`.
+//!
+//! What the packs cannot express yet (lower-case month and weekday names, `19 h 31`, `alle 5.20`, French
+//! spaced guillemets) is listed in `docs/languages.md`, not tested here.
+
+use provcheck::claims::{AttributionKind, DateKind, QuantityKind, SentenceClaims, extract_text};
+use provcheck::lang;
+
+use QuantityKind::{Cardinal, Currency, Ordinal, Percent, Vague};
+
+fn claims(code: &str, text: &str) -> SentenceClaims {
+    extract_text(text, lang::resolve(code, "test").expect("language"))
+}
+
+/// `(value, kind)` of each quantity, vague ones as `None`.
+fn values(code: &str, text: &str) -> Vec<(Option<f64>, QuantityKind)> {
+    claims(code, text).quantities.iter().map(|q| (q.value, q.kind)).collect()
+}
+
+fn dates(code: &str, text: &str) -> Vec<DateKind> {
+    claims(code, text).dates.iter().map(|d| d.kind).collect()
+}
+
+/// Entity keys.
+fn keys(code: &str, text: &str) -> Vec<String> {
+    claims(code, text).entities.into_iter().map(|e| e.key).collect()
+}
+
+/// `(kind, cue, source)` of each attribution.
+fn attributions(code: &str, text: &str) -> Vec<(AttributionKind, String, Option<String>)> {
+    claims(code, text).attributions.into_iter().map(|a| (a.kind, a.cue, a.source.map(|s| s.text))).collect()
+}
+
+fn hedges(code: &str, text: &str) -> Vec<String> {
+    claims(code, text).hedges.into_iter().map(|m| m.text).collect()
+}
+
+fn negations(code: &str, text: &str) -> Vec<String> {
+    claims(code, text).negations.into_iter().map(|m| m.text).collect()
+}
+
+fn credit(code: &str, text: &str) -> Option<String> {
+    claims(code, text).credit.map(|m| m.text)
+}
+
+fn one(v: f64, kind: QuantityKind) -> Vec<(Option<f64>, QuantityKind)> {
+    vec![(Some(v), kind)]
+}
+
+use AttributionKind::{Phrase, Verb};
+
+#[test]
+fn french() {
+    assert_eq!(values("fr", "Il y a quatre-vingt-dix morts."), one(90.0, Cardinal));
+    assert_eq!(values("fr", "Il y a quatre-vingt-dix-sept morts."), one(97.0, Cardinal));
+    assert_eq!(values("fr", "Soixante et onze blessés."), one(71.0, Cardinal));
+    assert_eq!(values("fr", "Il y a quatre-vingts passagers."), one(80.0, Cardinal));
+    assert_eq!(values("fr", "Trois cent vingt-cinq trains."), one(325.0, Cardinal));
+    assert_eq!(values("fr", "Deux mille cinq cents euros."), one(2500.0, Currency));
+    // Thin and no-break spaces group thousands; the comma is the decimal sign.
+    assert_eq!(values("fr", "Plus de 14\u{202f}500 voyageurs."), one(14500.0, Cardinal));
+    assert_eq!(values("fr", "Un coût de 2,3\u{a0}millions d’euros."), one(2.3e6, Currency));
+    assert_eq!(values("fr", "Seuls 60\u{a0}% des trains."), one(60.0, Percent));
+    assert_eq!(values("fr", "Une douzaine de kilomètres."), one(12.0, Cardinal));
+    assert_eq!(values("fr", "Plusieurs centaines de personnes."), [(None, Vague)]);
+    assert_eq!(values("fr", "Pour la quatrième fois."), one(4.0, Ordinal));
+    assert_eq!(values("fr", "Le 3e arrondissement."), one(3.0, Ordinal));
+    // `un` is an article unless a multiplier follows.
+    assert_eq!(values("fr", "Un train est arrivé."), []);
+    assert_eq!(values("fr", "Un million de personnes."), one(1e6, Cardinal));
+    assert!(claims("fr", "Environ 1,5 milliard.").quantities[0].approximate);
+    assert_eq!(dates("fr", "Le trafic a repris vers 14 heures."), [DateKind::Time { hour: 14, minute: 0 }]);
+    assert_eq!(dates("fr", "Il est arrivé hier."), [DateKind::Relative { days: -1 }]);
+    assert_eq!(
+        attributions("fr", "Trois personnes ont été blessées, a précisé la préfecture."),
+        [(Verb, "a précisé".into(), Some("la préfecture".into()))]
+    );
+    assert_eq!(
+        attributions("fr", "Le trafic a repris, d’après la compagnie ferroviaire."),
+        [(Phrase, "d’après".into(), Some("la compagnie ferroviaire".into()))]
+    );
+    assert_eq!(hedges("fr", "La panne a apparemment été provoquée par la foudre."), ["apparemment"]);
+    assert_eq!(hedges("fr", "Des passagers auraient été touchés."), ["auraient été"]);
+    assert_eq!(negations("fr", "L’exploitant n’a pas confirmé."), ["pas"]);
+    assert_eq!(negations("fr", "Aucun blessé n’est à déplorer."), ["Aucun"]);
+    // `pas seulement` does not negate the claim.
+    assert!(negations("fr", "Ce n’est pas seulement une panne.").is_empty());
+    assert_eq!(credit("fr", "(AFP)").as_deref(), Some("(AFP)"));
+    assert_eq!(keys("fr", "Il est allé à Varsovie et à Moscou."), ["warsaw", "moscow"]);
+    // An elided article is one word with the name.
+    assert_eq!(keys("fr", "Des vols au départ d’Anvers."), ["antwerp"]);
+    assert_eq!(keys("fr", "La sortie française du tunnel."), ["france"]);
+}
+
+#[test]
+fn spanish() {
+    assert_eq!(values("es", "Unos tres mil quinientos kilos."), one(3500.0, Cardinal));
+    assert_eq!(values("es", "Un hombre de cincuenta y dos años."), one(52.0, Cardinal));
+    assert_eq!(values("es", "Llegaron veintitrés barcos."), one(23.0, Cardinal));
+    assert_eq!(values("es", "Cuesta doscientos mil euros."), one(200000.0, Currency));
+    assert_eq!(values("es", "Se intervinieron 126.400 cajetillas."), one(126400.0, Cardinal));
+    assert_eq!(values("es", "Más de 3,2 millones de euros."), one(3.2e6, Currency));
+    assert_eq!(values("es", "Tres mil millones de dólares."), one(3e9, Currency));
+    assert_eq!(values("es", "Aumentó un 40 %."), one(40.0, Percent));
+    assert_eq!(values("es", "Decenas de agentes participaron."), [(None, Vague)]);
+    assert_eq!(values("es", "Medio millón de personas."), one(5e5, Cardinal));
+    assert_eq!(dates("es", "Comenzó a las 6.30 horas."), [DateKind::Time { hour: 6, minute: 30 }]);
+    assert_eq!(dates("es", "Llegó ayer."), [DateKind::Relative { days: -1 }]);
+    assert_eq!(
+        attributions("es", "La red defraudó millones, según los investigadores."),
+        [(Phrase, "según".into(), Some("los investigadores".into()))]
+    );
+    assert_eq!(attributions("es", "Lo ha dicho el ministro.")[0].1, "ha dicho");
+    assert_eq!(hedges("es", "La red habría defraudado millones."), ["habría"]);
+    assert_eq!(hedges("es", "Huyeron, al parecer, a Marruecos."), ["al parecer"]);
+    assert_eq!(hedges("es", "El presunto cabecilla fue detenido."), ["presunto"]);
+    assert_eq!(negations("es", "La investigación no ha concluido."), ["no"]);
+    assert!(negations("es", "No solo eso, también lo otro.").is_empty());
+    assert_eq!(credit("es", "Fuente: EFE").as_deref(), Some("Fuente: EFE"));
+    assert_eq!(keys("es", "Viajó a Moscú y a Varsovia."), ["moscow", "warsaw"]);
+    assert_eq!(keys("es", "Las autoridades belgas colaboraron."), ["belgium"]);
+}
+
+#[test]
+fn italian() {
+    assert_eq!(values("it", "Ventitré treni cancellati."), one(23.0, Cardinal));
+    assert_eq!(values("it", "Centoventi passeggeri."), one(120.0, Cardinal));
+    assert_eq!(values("it", "Tremilacinquecento case."), one(3500.0, Cardinal));
+    assert_eq!(values("it", "Sono caduti duecentomila litri."), one(200000.0, Cardinal));
+    assert_eq!(values("it", "Circa 4.500 metri cubi."), one(4500.0, Cardinal));
+    assert_eq!(values("it", "Costeranno 2,5 milioni di euro."), one(2.5e6, Currency));
+    assert_eq!(values("it", "Il 30% delle merci."), one(30.0, Percent));
+    assert_eq!(values("it", "Una decina di case."), one(10.0, Cardinal));
+    assert_eq!(values("it", "Mezzo milione di persone."), one(5e5, Cardinal));
+    assert_eq!(values("it", "Centinaia di migliaia di persone."), [(None, Vague)]);
+    assert_eq!(dates("it", "È successo ieri."), [DateKind::Relative { days: -1 }]);
+    assert_eq!(
+        attributions("it", "I lavori dureranno tre settimane, ha dichiarato l'assessore."),
+        [(Verb, "ha dichiarato".into(), Some("l'assessore".into()))]
+    );
+    assert_eq!(
+        attributions("it", "Secondo i dati dell'Osservatorio, il traffico è calato."),
+        [(Phrase, "Secondo i".into(), Some("dati dell'Osservatorio".into()))]
+    );
+    // `secondo` alone is also the ordinal: no attribution.
+    assert!(attributions("it", "Per il secondo giorno la linea è chiusa.").is_empty());
+    assert_eq!(hedges("it", "La causa va presumibilmente ricercata altrove."), ["presumibilmente"]);
+    assert_eq!(hedges("it", "L'uomo sarebbe stato arrestato."), ["sarebbe stato"]);
+    assert_eq!(negations("it", "Nessuno è rimasto ferito."), ["Nessuno"]);
+    assert_eq!(credit("it", "Fonte: ANSA").as_deref(), Some("Fonte: ANSA"));
+    assert_eq!(keys("it", "Le merci tra l'Italia e la Germania."), ["italy", "germany"]);
+    assert_eq!(keys("it", "Il treno per Varsavia."), ["warsaw"]);
+}
+
+#[test]
+fn dutch() {
+    assert_eq!(values("nl", "Vijfentwintig schepen."), one(25.0, Cardinal));
+    assert_eq!(values("nl", "Tweeëntwintig mensen."), one(22.0, Cardinal));
+    assert_eq!(values("nl", "Driehonderdvijftig ton."), one(350.0, Cardinal));
+    assert_eq!(values("nl", "Een driejarige jongen."), one(3.0, Cardinal));
+    assert_eq!(values("nl", "Het schip had 2.300 ton kolen."), one(2300.0, Cardinal));
+    assert_eq!(values("nl", "De schade is 1,5 miljoen euro."), one(1.5e6, Currency));
+    assert_eq!(values("nl", "Ongeveer 40 procent."), one(40.0, Percent));
+    assert_eq!(values("nl", "Tientallen bedrijven."), [(None, Vague)]);
+    assert_eq!(dates("nl", "Het schip liep om 15.30 uur vast."), [DateKind::Time { hour: 15, minute: 30 }]);
+    assert_eq!(dates("nl", "Gisteren werd het gemeten."), [DateKind::Relative { days: -1 }]);
+    assert_eq!(
+        attributions("nl", "Het schip liep vast, zei woordvoerder Ellen de Vries."),
+        [(Verb, "zei".into(), Some("woordvoerder Ellen de Vries".into()))]
+    );
+    assert_eq!(attributions("nl", "Er is geen olie gelekt, aldus Rijkswaterstaat.")[0].1, "aldus");
+    assert_eq!(attributions("nl", "Volgens de politie is niemand gewond.")[0].1, "Volgens");
+    assert_eq!(hedges("nl", "Het schip is vermoedelijk afgedreven."), ["vermoedelijk"]);
+    assert_eq!(hedges("nl", "Er zijn naar verluidt drie doden."), ["naar verluidt"]);
+    assert_eq!(negations("nl", "De bemanning raakte niet gewond."), ["niet"]);
+    assert_eq!(credit("nl", "Bron: ANP").as_deref(), Some("Bron: ANP"));
+    assert_eq!(
+        keys("nl", "De schepen voeren van Rotterdam naar Keulen op de Rijn."),
+        ["rotterdam", "cologne", "rhine"]
+    );
+}
+
+#[test]
+fn portuguese() {
+    assert_eq!(values("pt", "Vinte e cinco voos."), one(25.0, Cardinal));
+    assert_eq!(values("pt", "Cento e vinte e três passageiros."), one(123.0, Cardinal));
+    assert_eq!(values("pt", "Dois mil e quinhentos euros."), one(2500.0, Currency));
+    assert_eq!(values("pt", "Cerca de 180 mil euros."), one(180000.0, Currency));
+    assert_eq!(values("pt", "Três mil milhões de dólares."), one(3e9, Currency));
+    assert_eq!(values("pt", "Cerca de 20.000 litros."), one(20000.0, Cardinal));
+    assert_eq!(values("pt", "Aumentou 8,5%."), one(8.5, Percent));
+    assert_eq!(values("pt", "Duas passageiras."), one(2.0, Cardinal));
+    assert_eq!(dates("pt", "O alerta foi dado às 14:20."), [DateKind::Time { hour: 14, minute: 20 }]);
+    assert_eq!(dates("pt", "Chegaram ontem."), [DateKind::Relative { days: -1 }]);
+    assert_eq!(
+        attributions("pt", "Não houve feridos, informou a Proteção Civil."),
+        [(Verb, "informou".into(), Some("a Proteção Civil".into()))]
+    );
+    assert_eq!(attributions("pt", "Segundo dados do Instituto, o número aumentou.")[0].1, "Segundo dados");
+    // `segundo` alone is also the ordinal: no attribution.
+    assert!(attributions("pt", "Foi o segundo dia de greve.").is_empty());
+    assert_eq!(hedges("pt", "O fumo foi aparentemente provocado por um forno."), ["aparentemente"]);
+    assert_eq!(hedges("pt", "O homem terá sido detido."), ["terá sido"]);
+    assert_eq!(negations("pt", "Não houve feridos."), ["Não"]);
+    assert_eq!(credit("pt", "Fonte: Lusa").as_deref(), Some("Fonte: Lusa"));
+    assert_eq!(keys("pt", "Entre Lisboa e Nova Iorque."), ["lisbon", "new-york"]);
+}
+
+#[test]
+fn polish() {
+    assert_eq!(values("pl", "Dwadzieścia pięć firm."), one(25.0, Cardinal));
+    assert_eq!(values("pl", "Ponad dwudziestu pięciu kierowców."), one(25.0, Cardinal));
+    assert_eq!(values("pl", "Trzysta dwadzieścia tysięcy ton."), one(320000.0, Cardinal));
+    assert_eq!(values("pl", "Kosztuje ok. półtora miliona złotych."), one(1.5e6, Currency));
+    assert_eq!(values("pl", "Czekało ok. 1,8 tys. pojazdów."), one(1800.0, Cardinal));
+    assert_eq!(values("pl", "Zapłacono 12 400 zł."), one(12400.0, Currency));
+    assert_eq!(values("pl", "Wzrosła o 15 proc."), one(15.0, Percent));
+    assert_eq!(values("pl", "Odprawiono kilkanaście samochodów."), [(None, Vague)]);
+    assert_eq!(values("pl", "To był piąty raz."), one(5.0, Ordinal));
+    assert!(claims("pl", "Czekało ok. 1,8 tys. pojazdów.").quantities[0].approximate);
+    assert_eq!(dates("pl", "Wymiana wzrosła w 2024 r."), [DateKind::Year { year: 2024 }]);
+    assert_eq!(dates("pl", "Stoję tu od wczoraj."), [DateKind::Relative { days: -1 }]);
+    assert_eq!(
+        attributions("pl", "Awaria była poważna – powiedziała rzeczniczka Anna Nowak."),
+        [(Verb, "powiedziała".into(), Some("rzeczniczka Anna Nowak".into()))]
+    );
+    assert_eq!(attributions("pl", "Ministerstwo poinformowało, że jest w kontakcie.")[0].1, "poinformowało");
+    assert_eq!(attributions("pl", "Według policji nikt nie zginął.")[0].1, "Według");
+    assert_eq!(hedges("pl", "Awaria była prawdopodobnie skutkiem błędu."), ["prawdopodobnie"]);
+    assert_eq!(hedges("pl", "Doszło rzekomo do ataku."), ["rzekomo"]);
+    assert_eq!(negations("pl", "Nikt nie potrafi powiedzieć."), ["Nikt", "nie"]);
+    assert!(negations("pl", "To nie tylko awaria.").is_empty());
+    assert_eq!(credit("pl", "Źródło: PAP").as_deref(), Some("Źródło: PAP"));
+    // Case forms, regular and irregular, share the key of the name.
+    assert_eq!(keys("pl", "Pojechał z Warszawy do Kijowa."), ["warsaw", "kyiv"]);
+    assert_eq!(keys("pl", "Handel między Polską a Ukrainą."), ["poland", "ukraine"]);
+    assert_eq!(keys("pl", "W Polsce i we Lwowie."), ["poland", "lviv"]);
+    assert_eq!(keys("pl", "Awaria ukraińskiego systemu."), ["ukraine"]);
+}
+
+#[test]
+fn russian() {
+    assert_eq!(values("ru", "Двадцать пять человек."), one(25.0, Cardinal));
+    assert_eq!(values("ru", "Более двадцати пяти тысяч жителей."), one(25000.0, Cardinal));
+    assert_eq!(values("ru", "Триста двадцать тысяч рублей."), one(320000.0, Currency));
+    assert_eq!(values("ru", "Полтора миллиона человек."), one(1.5e6, Cardinal));
+    assert_eq!(values("ru", "Два с половиной миллиона."), one(2.5e6, Cardinal));
+    assert_eq!(values("ru", "До минус пятнадцати градусов."), one(15.0, Cardinal));
+    assert_eq!(values("ru", "Выделено 4,5 млрд рублей."), one(4.5e9, Currency));
+    assert_eq!(values("ru", "Выведено более 12\u{a0}400 единиц."), one(12400.0, Cardinal));
+    assert_eq!(values("ru", "Около 60% нормы."), one(60.0, Percent));
+    assert_eq!(values("ru", "Погибли трое."), one(3.0, Cardinal));
+    assert_eq!(values("ru", "Несколько сотен человек."), [(None, Vague)]);
+    assert_eq!(dates("ru", "Около 7:30 столкнулись машины."), [DateKind::Time { hour: 7, minute: 30 }]);
+    assert_eq!(dates("ru", "Не выпадало с 1998 года."), [DateKind::Year { year: 1998 }]);
+    assert_eq!(dates("ru", "Вчера шел снег."), [DateKind::Relative { days: -1 }]);
+    assert_eq!(
+        attributions("ru", "Выделено 4,5 млрд рублей, сказал заместитель мэра Игорь Лаптев."),
+        [(Verb, "сказал".into(), Some("заместитель мэра Игорь Лаптев".into()))]
+    );
+    assert_eq!(attributions("ru", "По словам синоптика, снег не прекратится.")[0].1, "По словам");
+    assert_eq!(attributions("ru", "Об этом сообщили в Гидрометцентре России.")[0].1, "сообщили");
+    assert_eq!(hedges("ru", "Предположительно, причиной стал гололед."), ["Предположительно"]);
+    assert_eq!(hedges("ru", "В систему, по всей видимости, попала вода."), ["по всей видимости"]);
+    assert_eq!(negations("ru", "Никто не пострадал."), ["Никто", "не"]);
+    // `пока его не взяли` is `until they took it`.
+    assert!(negations("ru", "Судно дрейфовало, пока его не взяли на буксир.").is_empty());
+    assert_eq!(credit("ru", "Источник: ТАСС").as_deref(), Some("Источник: ТАСС"));
+    assert_eq!(keys("ru", "Снегопад в Москве и Варшаве."), ["moscow", "warsaw"]);
+    assert_eq!(
+        keys("ru", "Встреча Владимира Путина и Зеленского."),
+        ["vladimir-putin", "volodymyr-zelensky"]
+    );
+    assert_eq!(keys("ru", "Рейсы в Пекин и из Санкт-Петербурга."), ["beijing", "st-petersburg"]);
+    assert_eq!(keys("ru", "Российского президента."), ["russia"]);
+}
+
+/// `provcheck claims FILE --lang L --color never` on each `fixtures/claims/<lang>.md`, one snapshot per
+/// language.
+#[test]
+fn claims_view_snapshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/claims");
+    for code in ["fr", "es", "it", "nl", "pt", "pl", "ru"] {
+        let path = dir.join(format!("{code}.md"));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_provcheck"))
+            .args(["claims", "--lang", code, "--color", "never"])
+            .arg(&path)
+            .output()
+            .expect("run provcheck");
+        assert!(out.status.success(), "{code}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        insta::with_settings!({snapshot_suffix => code, prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!("claims_langs", text);
+        });
+    }
+}
