@@ -37,7 +37,7 @@ REGIONS = {"150", "002", "142", "009", "019", "003", "005", "EU", "UN"}
 # Names that are ordinary capitalised words somewhere, or too short to be safe.
 DROP = {"Man", "Unbekannt", "Unknown", "Inconnu", "Desconocido", "Sconosciuto", "Onbekend", "Nieznane",
         "Desconhecido", "Неизвестный", "Welt", "World", "Mundo", "Monde", "Mondo", "Wereld", "Świat",
-        "Мир", "Sark", "Jersey", "Victoria", "Phoenix",
+        "Мир", "Sark", "Jersey", "Victoria", "Island", "Phoenix",
         "Denver", "Boise", "Regina", "Eucla", "Casey", "Davis", "Mawson", "Palmer", "Troll", "Vostok",
         "Macquarie", "Hebron", "Famagusta", "Marengo", "Vevay", "Knox", "Tell City", "Winamac", "Center",
         "New Salem", "Beulah", "Monticello", "Louisville", "Petersburg", "Vincennes", "Guernsey", "Isle of Man",

@@ -121,6 +121,11 @@ fn ranges_give_two_values() {
         values(&de("Es kostet 3 bis 4 Millionen Euro.")),
         [(Some(3e6), Currency), (Some(4e6), Currency)]
     );
+    assert_eq!(values(&en("It costs 900m to 1bn pounds.")), [(Some(9e8), Currency), (Some(1e9), Currency)]);
+    assert_eq!(
+        values(&de("Es kostet 900 Mio. bis 1 Milliarde Pfund.")),
+        [(Some(9e8), Currency), (Some(1e9), Currency)]
+    );
 }
 
 #[test]

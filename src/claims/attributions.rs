@@ -166,9 +166,15 @@ impl Np<'_, '_> {
                 }
                 break;
             }
-            if is(&lex.determiners, self.ctx, k) && !head {
+            // `zum`, `am`: contractions that start an adverbial, not a source.
+            if is(&lex.determiners, self.ctx, k) && !head && !self.stop(k) {
                 k += 1;
                 continue;
+            }
+            // `von Fridays for Future`: a link word before the head is no part of the source.
+            if !head && k == start && is(&lex.source_links, self.ctx, k) && !is(&lex.determiners, self.ctx, k)
+            {
+                return self.forward(k + 1);
             }
             if head && is(&lex.source_links, self.ctx, k) && !self.capital(k) {
                 // Only when a noun phrase follows.
@@ -196,7 +202,10 @@ impl Np<'_, '_> {
                 // In a language that capitalises nouns, lower-case words are adjectives: only before the
                 // head noun. English ones may be nouns (`media reports`).
                 let before_noun = !head && (self.capital(k + 1) || (self.word(k + 1) && !self.stop(k + 1)));
-                if lex.noun_capitals && !before_noun {
+                // And inflected like adjectives (`ranghoher`), which `via` or `gegen` are not.
+                let inflected = lex.adjective_endings.is_empty()
+                    || lex.adjective_endings.iter().any(|e| toks[k].lower.ends_with(e.as_str()));
+                if lex.noun_capitals && !(before_noun && inflected) {
                     break;
                 }
                 lower += 1;
@@ -311,8 +320,11 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
                     Some(b) if Some(b.start) == ctx.first => Some(b),
                     b => np.forward(i + len).or(b),
                 }
+            } else if after_break {
+                np.forward(i + len)
             } else {
-                back().or_else(|| np.forward(i + len))
+                // After the verb stands its object (`warned against aftershocks`), not its source.
+                back()
             };
             out.push(Attribution {
                 cue: ctx.text[cue.clone()].to_owned(),

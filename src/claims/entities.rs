@@ -44,7 +44,9 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Entity> {
             i += 1;
             continue;
         }
-        if let Some(m) = names.match_at(ctx.text, &ctx.toks, i, &lex.name_endings, &lex.adjective_prefixes) {
+        if let Some(m) =
+            names.match_at(ctx.text, &ctx.toks, i, &lex.pack.code, &lex.name_endings, &lex.adjective_prefixes)
+        {
             // A lower-case table form (a German adjective) must take an adjective ending or none.
             let span = span_of(&ctx.toks, i, i + m.len);
             out.push(Entity {
@@ -83,7 +85,9 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
     while j < toks.len() && !ctx.used[j] {
         let t = &toks[j];
         if t.kind == TokKind::Word && t.is_capitalised(ctx.text) {
-            if names.match_at(ctx.text, toks, j, &lex.name_endings, &lex.adjective_prefixes).is_some()
+            if names
+                .match_at(ctx.text, toks, j, &lex.pack.code, &lex.name_endings, &lex.adjective_prefixes)
+                .is_some()
                 && !words.is_empty()
             {
                 break;

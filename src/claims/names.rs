@@ -22,6 +22,9 @@ struct Form {
     entry: usize,
     /// The form is written with a capital, so the text must be too.
     capital: bool,
+    /// The only language whose text the form is matched in (`de:Island`: Iceland in German, an ordinary
+    /// word in English).
+    lang: Option<String>,
 }
 
 /// The parsed table.
@@ -72,7 +75,7 @@ impl NameTable {
                     });
                     for form in forms {
                         table.insert(form, entry);
-                        table.forms[entry].push(fold_name(form));
+                        table.forms[entry].push(fold_name(split_lang(form).1));
                     }
                 }
             }
@@ -84,10 +87,17 @@ impl NameTable {
     }
 
     fn insert(&mut self, form: &str, entry: usize) {
+        let (lang, form) = split_lang(form);
+        let lang = lang.map(str::to_owned);
         let words: Vec<String> = tokenize(form).into_iter().map(|t| t.lower).collect();
         let Some((first, rest)) = words.split_first() else { return };
         let capital = form.chars().next().is_some_and(char::is_uppercase);
-        self.by_first.entry(first.clone()).or_default().push(Form { rest: rest.to_vec(), entry, capital });
+        self.by_first.entry(first.clone()).or_default().push(Form {
+            rest: rest.to_vec(),
+            entry,
+            capital,
+            lang,
+        });
     }
 
     /// All forms of the entry with canonical key `key`, folded; empty for a key the table lacks.
@@ -101,6 +111,7 @@ impl NameTable {
         text: &str,
         toks: &[Token],
         i: usize,
+        lang: &str,
         endings: &[String],
         prefixes: &[String],
     ) -> Option<NameMatch> {
@@ -133,7 +144,10 @@ impl NameTable {
         for (k, (stem, prefixed)) in candidates.into_iter().enumerate() {
             let Some(forms) = self.by_first.get(&stem) else { continue };
             for f in forms {
-                if f.capital && !capitalised || prefixed && (f.capital || !f.rest.is_empty()) {
+                if f.capital && !capitalised
+                    || prefixed && (f.capital || !f.rest.is_empty())
+                    || f.lang.as_deref().is_some_and(|l| l != lang)
+                {
                     continue;
                 }
                 // An ending on the first word is only allowed when it is also the last.
@@ -152,6 +166,16 @@ impl NameTable {
         let (len, entry) = best?;
         let (key, kind) = &self.entries[entry];
         Some(NameMatch { len, key: key.clone(), kind: *kind })
+    }
+}
+
+/// A form's language prefix, if any: `de:Island` → (`de`, `Island`).
+fn split_lang(form: &str) -> (Option<&str>, &str) {
+    match form.split_once(':') {
+        Some((code, rest)) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) => {
+            (Some(code), rest)
+        }
+        _ => (None, form),
     }
 }
 
@@ -191,8 +215,15 @@ mod tests {
         let t = table();
         let key = |s: &str| {
             let toks = tokenize(s);
-            t.match_at(s, &toks, 0, &["s".to_owned(), "'s".to_owned(), "en".to_owned()], &["nord".to_owned()])
-                .map(|m| m.key)
+            t.match_at(
+                s,
+                &toks,
+                0,
+                "de",
+                &["s".to_owned(), "'s".to_owned(), "en".to_owned()],
+                &["nord".to_owned()],
+            )
+            .map(|m| m.key)
         };
         for s in ["Moskau", "Moscow", "Moscou", "Mosca", "Moscú", "Москва"] {
             assert_eq!(key(s).as_deref(), Some("moscow"), "{s}");

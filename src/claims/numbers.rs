@@ -349,6 +349,8 @@ struct Read {
     currency: Option<String>,
     /// The multiplier applied by a following word (1 when none).
     mult: f64,
+    /// An attached multiplier not applied for want of a currency (`900m` in `900m to 1bn pounds`).
+    pending: Option<f64>,
 }
 
 /// Reads one number (digits or words) at `i` with what is glued to it (`3rd`, `%`, `3.` ordinal).
@@ -368,6 +370,7 @@ fn read_core(ctx: &Ctx, i: usize) -> Option<Read> {
             kind: QuantityKind::Cardinal,
             currency: None,
             mult: 1.0,
+            pending: None,
         };
         let next = toks.get(d.end);
         if let Some(n) = next.filter(|n| n.glued() && n.kind == TokKind::Word) {
@@ -411,6 +414,7 @@ fn read_core(ctx: &Ctx, i: usize) -> Option<Read> {
                 kind: QuantityKind::Cardinal,
                 currency: None,
                 mult,
+                pending: None,
             });
         }
     }
@@ -466,6 +470,12 @@ fn read_suffixes(ctx: &Ctx, r: &mut Read) {
         r.kind = QuantityKind::Currency;
         r.currency = Some(code);
         r.end = after_attached + len;
+    }
+    if let Some((_, m)) = attached
+        && !(r.currency.is_some() || currency_before(ctx, r.start).is_some())
+    {
+        // Kept until a range's second end names the money (`900m to 1bn pounds`).
+        r.pending = Some(m);
     }
     if let Some((_, m)) = attached
         && (r.currency.is_some() || currency_before(ctx, r.start).is_some())
@@ -526,17 +536,20 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Quantity> {
         // A range: `10 bis 12`, `10-12`, `zwischen 10 und 12` is two numbers anyway.
         let mut second = None;
         if first.kind != QuantityKind::Ordinal {
-            let dash = ctx.toks.get(first.end).is_some_and(|t| {
-                let next_glued = ctx.toks.get(first.end + 1).is_some_and(Token::glued);
+            // Past a multiplier of the first end (`900m to 1bn`, `900 Mio. bis 1 Milliarde`).
+            let attached = ctx.toks.get(first.end).is_some_and(|t| {
+                t.glued() && t.kind == TokKind::Word && ctx.lex.attached_multipliers.contains_word(&t.lower)
+            });
+            let word = if first.spelled { None } else { ctx.lex.multipliers.match_at(&ctx.toks, first.end) };
+            let at = first.end + word.map_or(usize::from(attached), |(len, _)| len);
+            let dash = ctx.toks.get(at).is_some_and(|t| {
+                let next_glued = ctx.toks.get(at + 1).is_some_and(Token::glued);
                 (t.is_punct('-') || t.is_punct('–') || t.is_punct('—')) && t.glued() == next_glued
             });
-            let joint = if dash {
-                Some(1)
-            } else {
-                ctx.lex.range_words.match_at(&ctx.toks, first.end).map(|(len, ())| len)
-            };
+            let joint =
+                if dash { Some(1) } else { ctx.lex.range_words.match_at(&ctx.toks, at).map(|(len, ())| len) };
             if let Some(len) = joint
-                && let Some(b) = read_core(ctx, first.end + len)
+                && let Some(b) = read_core(ctx, at + len)
                 && b.kind != QuantityKind::Ordinal
                 && b.spelled == first.spelled
             {
@@ -549,7 +562,10 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Quantity> {
                 read_suffixes(ctx, b);
                 read_suffixes(ctx, &mut first);
                 // What follows the second end applies to both: `10 bis 12 Millionen Euro`.
-                if first.mult == 1.0 && b.mult > 1.0 {
+                if let Some(m) = first.pending.filter(|_| b.currency.is_some()) {
+                    first.value *= m;
+                    first.end += 1;
+                } else if first.mult == 1.0 && b.mult > 1.0 {
                     first.value *= b.mult;
                 }
                 if first.kind == QuantityKind::Cardinal {
