@@ -176,6 +176,9 @@ fn dutch() {
     assert_eq!(attributions("nl", "Volgens de politie is niemand gewond.")[0].1, "Volgens");
     assert_eq!(hedges("nl", "Het schip is vermoedelijk afgedreven."), ["vermoedelijk"]);
     assert_eq!(hedges("nl", "Er zijn naar verluidt drie doden."), ["naar verluidt"]);
+    // `zou … hebben`: reportedly, the two parts apart; `zou` alone is the plain conditional.
+    assert_eq!(hedges("nl", "De schipper zou een boei hebben gemist."), ["zou"]);
+    assert!(hedges("nl", "Hij zei dat hij zou komen.").is_empty());
     assert_eq!(negations("nl", "De bemanning raakte niet gewond."), ["niet"]);
     assert_eq!(credit("nl", "Bron: ANP").as_deref(), Some("Bron: ANP"));
     assert_eq!(
