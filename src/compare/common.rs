@@ -255,3 +255,19 @@ pub(crate) fn trans_words(ctx: &Context<'_>, bead: &Bead) -> Vec<String> {
 pub(crate) fn orig_words(ctx: &Context<'_>, bead: &Bead) -> Vec<String> {
     bead.original.iter().flat_map(|o| content_words(&ctx.original.sentences[o.0].text)).collect()
 }
+
+/// True when the bead lost a quotation and one of the original's markers (`get`: hedges, negations)
+/// stood inside a quotation: the quotation rule reports the loss, and the translation's rewording of
+/// the quoted words is not a second finding.
+pub(crate) fn marker_in_lost_quote(
+    ctx: &Context<'_>,
+    bead: &Bead,
+    get: impl Fn(&SentenceClaims) -> &[crate::claims::Marker],
+) -> bool {
+    let min = super::quotes::MIN_WORDS;
+    bead_lost_quotes(ctx, bead, min)
+        && bead.original.iter().any(|&i| {
+            let claims = ctx.orig_claims(i);
+            get(claims).iter().any(|m| inside_quote(claims, &m.span, min))
+        })
+}

@@ -1,5 +1,4 @@
-use crate::compare::common::{bead_lost_quotes, inside_quote, orig_items, trans_items};
-use crate::compare::quotes::MIN_WORDS;
+use crate::compare::common::{marker_in_lost_quote, orig_items, trans_items};
 use crate::compare::{Context, Rule};
 use crate::report::Finding;
 
@@ -32,16 +31,10 @@ declare_rule! {
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
         // A hedge inside a quotation the translation lost is reported with the quotation.
-        let lost = bead_lost_quotes(ctx, view.bead, MIN_WORDS);
-        let all = orig_items(ctx, view.bead, |c| &c.hedges);
-        let o: Vec<_> = all
-            .iter()
-            .copied()
-            .filter(|(i, h)| !(lost && inside_quote(ctx.orig_claims(*i), &h.span, MIN_WORDS)))
-            .collect();
-        if o.len() < all.len() {
-            continue; // the lost quotation carried it; its rewording is not a second finding
+        if marker_in_lost_quote(ctx, view.bead, |c| &c.hedges) {
+            continue;
         }
+        let o = orig_items(ctx, view.bead, |c| &c.hedges);
         let t = trans_items(ctx, view.bead, |c| &c.hedges);
         if let (Some(&(oi, h)), true) = (o.first(), t.is_empty()) {
             let message = format!("hedge dropped: the original's `{}` has no counterpart", h.text);
