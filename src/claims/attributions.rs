@@ -166,6 +166,19 @@ impl Np<'_, '_> {
                 }
                 break;
             }
+            // A date before the source (`según ha informado este jueves el instituto`): start after it,
+            // with the word that introduces it (`este`, `am`).
+            if !head && self.stop_used[k] {
+                let after = (k..toks.len()).find(|&a| !self.stop_used[a]).unwrap_or(toks.len());
+                return self.forward(after);
+            }
+            if !head
+                && self.stop(k)
+                && let Some(d) = (k + 1..(k + 3).min(toks.len())).find(|&d| self.stop_used[d])
+            {
+                let after = (d..toks.len()).find(|&a| !self.stop_used[a]).unwrap_or(toks.len());
+                return self.forward(after);
+            }
             // `zum`, `am`: contractions that start an adverbial, not a source.
             if is(&lex.determiners, self.ctx, k) && !head && !self.stop(k) {
                 k += 1;
@@ -248,7 +261,9 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
         let after_break = i == 0
             || Some(i) == ctx.first
             || toks[i - 1].kind == TokKind::Punct && !toks[i - 1].is_punct('-')
-            || inside(quotes, &toks[i - 1].span);
+            || inside(quotes, &toks[i - 1].span)
+            // `según ha informado X`, `as reported by`: the verb follows a cue, its source comes after.
+            || super::numbers::phrase_before(&lex.attribution_before, toks, i).is_some();
         if let Some((len, ())) = lex.attribution_before.match_at(toks, i) {
             let cue = span_of(toks, i, i + len);
             out.push(Attribution {

@@ -26,7 +26,8 @@ fn punct_at(ctx: &Ctx, i: usize, chars: &[char]) -> bool {
 /// `beside_number` or a lead word before them.
 fn month_at(ctx: &Ctx, i: usize, beside_number: bool) -> Option<(u8, usize)> {
     let t = ctx.toks.get(i)?;
-    if ctx.used[i] || t.kind != TokKind::Word || !t.is_capitalised(ctx.text) {
+    let case_ok = t.is_capitalised(ctx.text) || ctx.lex.pack.dates.lowercase_names;
+    if ctx.used[i] || t.kind != TokKind::Word || !case_ok {
         return None;
     }
     let (len, (month, abbreviation)) = ctx.lex.months.match_at(&ctx.toks, i)?;
@@ -282,7 +283,7 @@ fn month_day(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
 /// `Dienstag`, `Tuesday`, `Dienstagabend`.
 fn weekday(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
     let t = &ctx.toks[i];
-    if t.kind != TokKind::Word || !t.is_capitalised(ctx.text) {
+    if t.kind != TokKind::Word || !(t.is_capitalised(ctx.text) || ctx.lex.pack.dates.lowercase_names) {
         return None;
     }
     if let Some((len, weekday)) = ctx.lex.weekdays.match_at(&ctx.toks, i) {

@@ -202,6 +202,10 @@ pub struct DateData {
     /// Words before a four-digit number that make it a year (`im`, `seit`, `Jahr`, `in`, `since`).
     #[serde(default)]
     pub year_lead_words: Vec<String>,
+    /// True when month and weekday names are written in lower case (Spanish `jueves`, French `mars`):
+    /// they then match in any case. Otherwise they must be capitalised (`May` the month, not `may`).
+    #[serde(default)]
+    pub lowercase_names: bool,
     /// Month names that are also common words or names (`May`, `March`): they count only beside a
     /// number or after one of `year_lead_words` (`in May`, `May 3`).
     #[serde(default)]
