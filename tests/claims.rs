@@ -97,6 +97,9 @@ fn number_words_and_german_compounds() {
 fn articles_are_not_numbers() {
     assert!(de("Ein Mann sagte, einer der Helfer habe eine Frau gesehen.").quantities.is_empty());
     assert!(en("One of the men saw a woman and one dog.").quantities.is_empty());
+    // `both … and` is a conjunction; `both` alone is two (as `beide`).
+    assert!(en("It hit both Berlin and Paris.").quantities.is_empty());
+    assert_eq!(values(&en("Both countries agreed.")), [(Some(2.0), Cardinal)]);
     assert_eq!(values(&de("Es kamen eine Million Menschen.")), [(Some(1e6), Cardinal)]);
     assert_eq!(values(&en("A million people came.")), [(Some(1e6), Cardinal)]);
     assert_eq!(values(&en("It fell one per cent.")), [(Some(1.0), Percent)]);

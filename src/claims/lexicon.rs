@@ -39,6 +39,7 @@ pub struct Lexicon {
     /// Folded word endings that make an adjective of a number word (`jährig`).
     pub compound_suffixes: Vec<String>,
     pub number_joiners: PhraseSet<()>,
+    pub correlatives: PhraseSet<Vec<String>>,
     pub article_numbers: PhraseSet<f64>,
     pub ordinals: PhraseSet<f64>,
     pub ordinal_suffixes: PhraseSet<()>,
@@ -181,6 +182,7 @@ impl Lexicon {
             pieces,
             compound_suffixes: n.compound_suffixes.iter().map(|s| fold(s)).collect(),
             number_joiners: set(&n.number_joiners),
+            correlatives: split(&n.correlatives),
             article_numbers: map(&n.article_numbers),
             ordinals: map(&n.ordinals),
             ordinal_suffixes: set(&n.ordinal_suffixes),

@@ -405,6 +405,12 @@ fn read_core(ctx: &Ctx, i: usize) -> Option<Read> {
         if in_name {
             return None;
         }
+        // `both Berlin and Paris`: a conjunction, no count.
+        if let Some((len, later)) = ctx.lex.correlatives.match_at(&ctx.toks, i)
+            && ctx.toks[i + len..].iter().any(|t| later.contains(&t.lower))
+        {
+            return None;
+        }
         if let Some((end, value, mult)) = parse_words(ctx, i) {
             return Some(Read {
                 start: i,

@@ -150,6 +150,10 @@ pub struct NumberData {
     /// is nothing.
     #[serde(default)]
     pub article_numbers: BTreeMap<String, f64>,
+    /// Number words that are a conjunction when a second word follows later in the sentence:
+    /// `[word, later]` pairs (`["both", "and"]`: `both Berlin and Paris` counts nothing).
+    #[serde(default)]
+    pub correlatives: Vec<[String; 2]>,
     /// Multipliers written straight after the digits of an amount of money (`$3bn`, `€5m`, `5 Mio.`
     /// goes in `multipliers`). Only used when a currency is named, so `5m` alone stays five metres.
     #[serde(default)]
