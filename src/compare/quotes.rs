@@ -29,7 +29,8 @@ pub(crate) fn counts(q: &Quote) -> bool {
         .text
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
-    q.words >= MIN_WORDS && !title
+    // A quotation that continues one opened in an earlier sentence is counted there.
+    q.words >= MIN_WORDS && !title && !q.continues
 }
 
 /// Length of a translation quote relative to its expected length, given the document's word ratio.

@@ -16,8 +16,11 @@ declare_rule! {
     /// Original: „Es gab zunächst keine unabhängige Bestätigung.“ Translation: "There was initially
     /// independent confirmation." → the negation `keine` is gone.
     ///
+    /// A negation on one side and a lexical negation on the other ("unklar", "unable", "ohne") count as
+    /// the same claim.
+    ///
     /// ## Known false positives
-    /// Negation expressed by a prefix or an antonym on one side ("unklar" for "not clear", "failed" for
+    /// Negation expressed by an antonym the language pack does not list on one side ("unklar" for "not clear", "failed" for
     /// "did not succeed") and double negatives; hence a warning.
     pub static NEGATION_FLIPPED = {
         code: "TP701",
@@ -36,7 +39,13 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let o = orig_items(ctx, view.bead, |c| &c.negations);
         let t = trans_items(ctx, view.bead, |c| &c.negations);
+        // A negation rendered lexically on the other side ("nicht klar" as "unclear", "could not" as
+        // "was unable to") is no flip.
+        let soft_o = !orig_items(ctx, view.bead, |c| &c.soft_negations).is_empty();
+        let soft_t = !trans_items(ctx, view.bead, |c| &c.soft_negations).is_empty();
         match (o.first(), t.first()) {
+            (Some(_), None) if soft_t => {}
+            (None, Some(_)) if soft_o => {}
             (Some(&(oi, n)), None) => {
                 let message = format!("negation dropped: the original's `{}` has no counterpart", n.text);
                 let tl = ctx.trans_loc(view.bead.translation[0], None, "no negation here");
