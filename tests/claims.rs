@@ -657,3 +657,24 @@ mod faithful {
         }
     }
 }
+
+fn in_lang(code: &str, text: &str) -> SentenceClaims {
+    extract_text(text, lang::resolve(code, "test").expect("pack"))
+}
+
+#[test]
+fn lower_case_month_and_weekday_names() {
+    let m = |month, day| DateKind::Month { month, day };
+    let w = |weekday| DateKind::Weekday { weekday };
+    assert_eq!(dates(&in_lang("fr", "Le musée rouvre le 13 février.")), [m(2, Some(13))]);
+    assert_eq!(dates(&in_lang("ru", "Музей откроется 2 декабря.")), [m(12, Some(2))]);
+    assert_eq!(dates(&in_lang("es", "El museo abrió el martes.")), [w(2)]);
+    assert_eq!(dates(&in_lang("nl", "Het museum ging dinsdagochtend open.")), [w(2)]);
+    assert_eq!(dates(&in_lang("it", "Il museo riapre a ottobre.")), [m(10, None)]);
+    // An ambiguous name still needs a number or a lead word: `mars` the planet is no month.
+    assert!(in_lang("fr", "La sonde a atteint mars.").dates.is_empty());
+    assert_eq!(dates(&in_lang("fr", "La sonde partira le 3 mars.")), [m(3, Some(3))]);
+    // German and English keep reading names only when capitalised.
+    assert!(en("It may rain, she said.").dates.is_empty());
+    assert_eq!(dates(&en("They march 5 miles on Tuesday.")), [w(2)]);
+}
