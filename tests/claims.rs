@@ -678,3 +678,15 @@ fn lower_case_month_and_weekday_names() {
     assert!(en("It may rain, she said.").dates.is_empty());
     assert_eq!(dates(&en("They march 5 miles on Tuesday.")), [w(2)]);
 }
+
+#[test]
+fn french_guillemets_with_spaces_inside() {
+    let texts = |c: &SentenceClaims| c.quotes.iter().map(|q| q.text.clone()).collect::<Vec<_>>();
+    for space in [" ", "\u{a0}", "\u{202f}"] {
+        let s = format!("« Nous partirons{space}», a dit le maire, «{space}demain matin{space}».");
+        assert_eq!(texts(&in_lang("fr", &s)), ["Nous partirons", "demain matin"], "{s:?}");
+    }
+    assert_eq!(texts(&in_lang("fr", "Il a dit «oui».")), ["oui"]);
+    // A straight mark keeps needing the text against it: `" a "` around spaces is no quotation.
+    assert!(in_lang("fr", "Entre les mesures 3 \" et 5 \" il y a une marge.").quotes.is_empty());
+}

@@ -4,7 +4,9 @@
 //! In: the sentence text and the pack's quote pairs. Out: [`Quote`]s (speaker filled in later by
 //! `attributions`). A quotation that runs over several sentences leaves an opening mark without its
 //! closer (the quote runs to the end of the sentence) or a closing mark without its opener (from the
-//! start); single marks that are also apostrophes (`Putin's`, `’s`) count only at word edges.
+//! start); single marks that are also apostrophes (`Putin's`, `’s`) count only at word edges. In a pack
+//! with `spaced_quotes` (French `« … »`), the space inside a mark (normal, no-break or narrow no-break)
+//! is allowed for the marks that are neither straight nor apostrophes.
 
 use super::Quote;
 use super::lexicon::Lexicon;
@@ -17,10 +19,20 @@ fn is_apostrophe_like(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '‚')
 }
 
-/// Whether the mark at `at` may open a quote: not inside a word, and followed by something.
-fn can_open(chars: &[(usize, char)], k: usize) -> bool {
+/// True for a mark that may stand with a space inside it in a `spaced_quotes` pack: not a straight
+/// mark, not one that is also an apostrophe.
+fn spaceable(c: char, spaced: bool) -> bool {
+    spaced && !(c == '"' || is_apostrophe_like(c))
+}
+
+/// Whether the mark at `at` may open a quote: not inside a word, and followed by something (after the
+/// space inside the mark, for a spaced mark).
+fn can_open(chars: &[(usize, char)], k: usize, spaced: bool) -> bool {
     let prev = k.checked_sub(1).map(|p| chars[p].1);
-    let next = chars.get(k + 1).map(|x| x.1);
+    let mut next = chars.get(k + 1).map(|x| x.1);
+    if spaceable(chars[k].1, spaced) && next.is_some_and(char::is_whitespace) {
+        next = chars.get(k + 2).map(|x| x.1);
+    }
     let prev_ok = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p) || !p.is_alphanumeric());
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
     if is_apostrophe_like(chars[k].1) || chars[k].1 == '"' {
@@ -31,8 +43,11 @@ fn can_open(chars: &[(usize, char)], k: usize) -> bool {
 }
 
 /// Whether the mark at `k` may close a quote: not followed by a letter when it could be an apostrophe.
-fn can_close(chars: &[(usize, char)], k: usize) -> bool {
-    let prev = k.checked_sub(1).map(|p| chars[p].1);
+fn can_close(chars: &[(usize, char)], k: usize, spaced: bool) -> bool {
+    let mut prev = k.checked_sub(1).map(|p| chars[p].1);
+    if spaceable(chars[k].1, spaced) && prev.is_some_and(char::is_whitespace) {
+        prev = k.checked_sub(2).map(|p| chars[p].1);
+    }
     let next = chars.get(k + 1).map(|x| x.1);
     let prev_ok = prev.is_some_and(|p| !p.is_whitespace());
     if is_apostrophe_like(chars[k].1) || chars[k].1 == '"' {
@@ -57,6 +72,7 @@ fn make(text: &str, start: usize, end: usize, inner_start: usize, inner_end: usi
 /// Extracts the quotations of a sentence.
 pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
     let pairs: &[(char, char)] = if lex.quote_pairs.is_empty() { FALLBACK } else { &lex.quote_pairs };
+    let spaced = lex.pack.claims.spaced_quotes;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |k: usize| chars.get(k + 1).map_or(text.len(), |x| x.0);
     let mut out = Vec::new();
@@ -65,8 +81,9 @@ pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
     while k < chars.len() {
         let (at, c) = chars[k];
         let closers: Vec<char> = pairs.iter().filter(|p| p.0 == c).map(|p| p.1).collect();
-        if !closers.is_empty() && can_open(&chars, k) {
-            let found = (k + 1..chars.len()).find(|&j| closers.contains(&chars[j].1) && can_close(&chars, j));
+        if !closers.is_empty() && can_open(&chars, k, spaced) {
+            let found =
+                (k + 1..chars.len()).find(|&j| closers.contains(&chars[j].1) && can_close(&chars, j, spaced));
             if let Some(j) = found {
                 out.extend(make(text, at, end_of(j), end_of(k), chars[j].0));
                 seen_mark = true;
@@ -85,7 +102,7 @@ pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
         // A straight mark closes a quote from an earlier sentence only when it has no partner here.
         let odd_straight = c == '"' && pairs.iter().any(|p| p.0 == '"') && text.matches('"').count() % 2 == 1;
         let is_closer = pairs.iter().any(|p| p.1 == c && p.0 != c) || odd_straight;
-        if is_closer && !seen_mark && !is_apostrophe_like(c) && can_close(&chars, k) {
+        if is_closer && !seen_mark && !is_apostrophe_like(c) && can_close(&chars, k, spaced) {
             // The end of a quotation that began in an earlier sentence.
             out.extend(make(text, 0, end_of(k), 0, at).map(|q| Quote { continues: true, ..q }));
             seen_mark = true;

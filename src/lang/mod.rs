@@ -265,6 +265,12 @@ pub struct ClaimData {
     /// Quotation mark pairs used in this language, opening then closing.
     #[serde(default)]
     pub quote_pairs: Vec<[String; 2]>,
+    /// True when the language sets a space inside its quotation marks (French `« … »`, with a normal,
+    /// no-break or narrow no-break space): an opening mark may be followed by one and a closing mark
+    /// preceded by one. Straight marks and marks that are also apostrophes keep needing the text
+    /// against them.
+    #[serde(default)]
+    pub spaced_quotes: bool,
     /// Capitalised words that are not names (sentence-initial function words, titles, months are
     /// handled elsewhere): articles, pronouns, conjunctions.
     #[serde(default)]
