@@ -690,3 +690,17 @@ fn french_guillemets_with_spaces_inside() {
     // A straight mark keeps needing the text against it: `" a "` around spaces is no quotation.
     assert!(in_lang("fr", "Entre les mesures 3 \" et 5 \" il y a une marge.").quotes.is_empty());
 }
+
+#[test]
+fn minutes_after_h_and_words_before_a_time() {
+    let t = |hour, minute| DateKind::Time { hour, minute };
+    assert_eq!(dates(&in_lang("fr", "Il est parti à 19\u{a0}h\u{a0}31.")), [t(19, 31)]);
+    assert_eq!(dates(&in_lang("fr", "Il est parti à 19 h.")), [t(19, 0)]);
+    assert_eq!(dates(&in_lang("pt", "O voo saiu às 14h20.")), [t(14, 20)]);
+    assert_eq!(dates(&in_lang("it", "Il treno è partito alle 5.20 di mattina.")), [t(5, 20)]);
+    assert_eq!(dates(&in_lang("pl", "Awaria nastąpiła ok. godz. 23.40.")), [t(23, 40)]);
+    assert_eq!(dates(&in_lang("es", "Empezó a las 6.30.")), [t(6, 30)]);
+    // Without a lead word, `5.20` stays a decimal; a bare hour after a lead word is no time.
+    assert!(in_lang("it", "Il prezzo è salito a 5.20 euro.").dates.is_empty());
+    assert!(in_lang("it", "Sono arrivati alle 5 regioni.").dates.is_empty());
+}

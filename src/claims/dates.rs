@@ -160,7 +160,7 @@ fn numeric_date(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
     Some(i + 5)
 }
 
-/// `15.30 Uhr`, `15 Uhr`, `3:40 a.m.`, `3pm`, `15:30`.
+/// `15.30 Uhr`, `15 Uhr`, `3:40 a.m.`, `3pm`, `15:30`, `19 h 31`, `alle 5.20`.
 fn time(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
     let hour = small(ctx, i, 24)?;
     if i > 0 && ctx.toks[i].glued() && !ctx.toks[i - 1].is_punct('(') {
@@ -197,6 +197,16 @@ fn time(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
     } else if let Some((len, ())) = lex.time_words.match_at(&ctx.toks, j) {
         end = j + len;
         marked = true;
+        // `19 h 31`, `14h20`: two-digit minutes after a word of `time_minute_words`.
+        if !colon
+            && len == 1
+            && lex.time_minute_words.contains_word(&ctx.toks[j].lower)
+            && let Some(m) = ctx.toks.get(end).filter(|t| t.kind == TokKind::Digits && t.lower.len() == 2)
+            && let Some(m) = m.lower.parse::<u32>().ok().filter(|m| *m < 60)
+        {
+            minute = m;
+            end += 1;
+        }
         // `8 Uhr abends`.
         if let Some((len, ())) = lex.time_pm.match_at(&ctx.toks, end)
             && hour < 12
@@ -205,7 +215,9 @@ fn time(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
             end += len;
         }
     }
-    if !marked && !colon {
+    // `alle 5.20`, `godz. 23.40`: after a word of `time_lead_words`, `h.mm` is a time, not a decimal.
+    let led = j > i + 1 && phrase_before(&lex.time_lead, &ctx.toks, i).is_some();
+    if !marked && !colon && !led {
         return None;
     }
     if h >= 24 && !(h == 24 && minute == 0) {

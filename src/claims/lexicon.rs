@@ -58,6 +58,10 @@ pub struct Lexicon {
     pub weekday_stems: Vec<(String, u8)>,
     pub day_parts: Vec<String>,
     pub time_words: PhraseSet<()>,
+    /// Time words after which two digits are the minutes (`h` in `19 h 31`).
+    pub time_minute_words: PhraseSet<()>,
+    /// Words before a clock time (`alle`, `godz.`): `5.20` after one is a time, not a decimal.
+    pub time_lead: PhraseSet<()>,
     pub time_am: PhraseSet<()>,
     pub time_pm: PhraseSet<()>,
     pub relative_days: PhraseSet<i32>,
@@ -197,6 +201,8 @@ impl Lexicon {
             weekday_stems,
             day_parts: d.day_parts.iter().map(|s| fold(s)).collect(),
             time_words: set(&d.time_words),
+            time_minute_words: set(&d.time_minute_words),
+            time_lead: set(&d.time_lead_words),
             time_am: set(&d.time_am),
             time_pm: set(&d.time_pm),
             relative_days: map(&d.relative_days),

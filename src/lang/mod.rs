@@ -192,6 +192,15 @@ pub struct DateData {
     /// Words marking a clock time (`Uhr`, `a.m.`, `p.m.`, `h`).
     #[serde(default)]
     pub time_words: Vec<String>,
+    /// Single time words after which two digits are the minutes (`h` in French `19 h 31`, `14h20`).
+    /// Each must also be in `time_words`.
+    #[serde(default)]
+    pub time_minute_words: Vec<String>,
+    /// Words that stand before a clock time (Italian `alle`, Polish `godz.`, Spanish `a las`): after one,
+    /// `5.20` or `5:20` with two-digit minutes is a time, not a decimal. A bare hour still needs a time
+    /// word after it.
+    #[serde(default)]
+    pub time_lead_words: Vec<String>,
     /// Relative day words and their offset from today (`gestern = -1`, `yesterday = -1`). Matched in
     /// lower case only (German `Morgen`, the morning, is not `morgen`, tomorrow), except at the start of
     /// a sentence.
