@@ -704,3 +704,16 @@ fn minutes_after_h_and_words_before_a_time() {
     assert!(in_lang("it", "Il prezzo è salito a 5.20 euro.").dates.is_empty());
     assert!(in_lang("it", "Sono arrivati alle 5 regioni.").dates.is_empty());
 }
+
+#[test]
+fn a_fraction_after_a_multiplier_is_a_fraction_of_it() {
+    let v =
+        |code: &str, text: &str| values(&in_lang(code, text)).into_iter().map(|(v, _)| v).collect::<Vec<_>>();
+    assert_eq!(v("it", "Sono arrivati un milione e mezzo di turisti."), [Some(1_500_000.0)]);
+    assert_eq!(v("es", "Llegaron dos millones y medio de turistas."), [Some(2_500_000.0)]);
+    assert_eq!(v("fr", "Deux millions et demi de touristes sont venus."), [Some(2_500_000.0)]);
+    assert_eq!(v("en", "A million and a half tourists came."), [Some(1_500_000.0)]);
+    assert_eq!(v("pt", "Chegaram 1 milhão e meio de turistas."), [Some(1_500_000.0)]);
+    // A fraction after a plain number word still adds a half.
+    assert_eq!(v("en", "They waited three and a half hours."), [Some(3.5)]);
+}

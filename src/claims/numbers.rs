@@ -149,17 +149,26 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(usize, f64, f64)> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut last: Option<super::lexicon::Piece> = None;
+    // The multiplier a trailing fraction was a fraction of, which stays the number's multiplier.
+    let mut fraction_of = None;
     let mut j = i;
     use super::lexicon::Piece;
     // Capitalised number words count too: headlines write `Kills Two`, `Thirteen Peaks`.
     let word_ok = |k: usize| toks[k].kind == TokKind::Word;
     while j < toks.len() && !ctx.used[j] {
         let t = &toks[j];
-        // `three and a half`, `four-and-a-half`.
+        // `three and a half`, `four-and-a-half`; after a multiplier, a fraction of it (`un milione e
+        // mezzo`, `dos millones y medio`, `a million and a half`: 1.5 million, not a million and 0.5).
         if last.is_some()
             && let Some((len, f)) = lex.fractions.match_at(toks, j)
         {
-            current += f;
+            match last {
+                Some(Piece::Multiplier(m)) => {
+                    current += f * m;
+                    fraction_of = Some(m);
+                }
+                _ => current += f,
+            }
             last = Some(Piece::Fraction(f));
             j += len;
             continue;
@@ -246,6 +255,7 @@ fn parse_words(ctx: &Ctx, i: usize) -> Option<(usize, f64, f64)> {
     }
     let mult = match last {
         Some(Piece::Multiplier(m)) => m,
+        Some(Piece::Fraction(_)) => fraction_of.unwrap_or(1.0),
         _ => 1.0,
     };
     Some((j, total + current, mult))
@@ -453,6 +463,11 @@ fn read_suffixes(ctx: &Ctx, r: &mut Read) {
         r.value *= m;
         r.end = hyphen(r.end + len);
         r.mult = m;
+        // `1 milhão e meio`: a fraction of the multiplier.
+        if let Some((len, f)) = lex.fractions.match_at(toks, r.end) {
+            r.value += f * m;
+            r.end += len;
+        }
     }
     // `$3bn`: an attached multiplier, kept only if money is named.
     let mut attached = None;
