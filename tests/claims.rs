@@ -717,3 +717,14 @@ fn a_fraction_after_a_multiplier_is_a_fraction_of_it() {
     // A fraction after a plain number word still adds a half.
     assert_eq!(v("en", "They waited three and a half hours."), [Some(3.5)]);
 }
+
+#[test]
+fn a_day_range_with_a_weekday_before_the_second_day() {
+    let m = |month, day| DateKind::Month { month, day };
+    let w = |weekday| DateKind::Weekday { weekday };
+    assert_eq!(
+        dates(&in_lang("fr", "La route est fermée du lundi 3 au mardi 4 mars.")),
+        [w(1), m(3, Some(3)), w(2), m(3, Some(4))]
+    );
+    assert_eq!(dates(&de("Vom 10. bis 12. Mai tagte er.")), [m(5, Some(10)), m(5, Some(12))]);
+}

@@ -245,10 +245,20 @@ fn day_month(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
             .or_else(|| ctx.lex.day_list_words.match_at(&ctx.toks, j))
             .map(|(len, ())| j + len)
     }?;
-    let (day2, j2) = day_before_month(ctx, k)?;
+    // `du jeudi 13 au vendredi 14 février`: a weekday before the second day.
+    let weekday2 = ctx
+        .toks
+        .get(k)
+        .filter(|t| !ctx.used[k] && (t.is_capitalised(ctx.text) || ctx.lex.pack.dates.lowercase_names))
+        .and_then(|_| ctx.lex.weekdays.match_at(&ctx.toks, k));
+    let k2 = k + weekday2.map_or(0, |(len, _)| len);
+    let (day2, j2) = day_before_month(ctx, k2)?;
     let (month, len) = month_at(ctx, j2, true)?;
     out.push(&ctx.toks, i, j, DateKind::Month { month, day: Some(day) });
-    out.push(&ctx.toks, k, j2 + len, DateKind::Month { month, day: Some(day2) });
+    if let Some((wlen, weekday)) = weekday2 {
+        out.push(&ctx.toks, k, k + wlen, DateKind::Weekday { weekday });
+    }
+    out.push(&ctx.toks, k2, j2 + len, DateKind::Month { month, day: Some(day2) });
     Some(j2 + len)
 }
 
