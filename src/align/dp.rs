@@ -82,12 +82,27 @@ pub(crate) struct Step {
     pub cost: f32,
 }
 
+/// The layers of the search: the last bead was a match (n:m with both sides), a 1:0, or a 0:1. A run of
+/// skips pays `gap_open` once on entering its layer, so a block of captions the translation inserts
+/// costs one opening and a small price per sentence, while a lone skip costs the opening in full.
+const LAYERS: usize = 3;
+
+fn layer((a, b): Shape) -> usize {
+    match (a, b) {
+        (_, 0) => 1,
+        (0, _) => 2,
+        _ => 0,
+    }
+}
+
 /// The cheapest path through the band, or `None` when the band does not connect `(0, 0)` to `(n, m)`.
+/// `forbidden` excludes one bead (used to measure how much a bead's neighbourhood depends on it).
 pub(crate) fn search(
     n: usize,
     m: usize,
     band: &Band,
     shapes: &[Shape],
+    gap_open: f32,
     forbidden: Option<Step>,
     cost: impl Fn(usize, usize, usize, usize) -> f32,
 ) -> Option<Vec<Step>> {
@@ -97,12 +112,13 @@ pub(crate) fn search(
         start.push(start[start.len() - 1] + hi + 1 - lo);
     }
     let cells = start[n + 1];
-    let mut best = vec![f32::INFINITY; cells];
-    let mut back = vec![u8::MAX; cells];
+    let mut best = vec![[f32::INFINITY; LAYERS]; cells];
+    // Shape index in the low five bits, the previous cell's layer above them.
+    let mut back = vec![[u8::MAX; LAYERS]; cells];
     let at = |i: usize, j: usize| -> Option<usize> {
         (band.lo[i] <= j && j <= band.hi[i]).then(|| start[i] + j - band.lo[i])
     };
-    best[0] = 0.0;
+    best[0][0] = 0.0;
     #[allow(clippy::needless_range_loop)] // `i` indexes the band's rows and `start` alike
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
@@ -110,16 +126,14 @@ pub(crate) fn search(
                 continue;
             }
             let here = start[i] + j - band.lo[i];
-            let mut min = f32::INFINITY;
-            let mut arg = u8::MAX;
             for (s, &(a, b)) in shapes.iter().enumerate() {
                 if a > i || b > j {
                     continue;
                 }
                 let (pi, pj) = (i - a, j - b);
                 let Some(prev) = at(pi, pj) else { continue };
-                let base = best[prev];
-                if !base.is_finite() {
+                let from = best[prev];
+                if from.iter().all(|c| !c.is_finite()) {
                     continue;
                 }
                 if let Some(f) = forbidden
@@ -127,29 +141,36 @@ pub(crate) fn search(
                 {
                     continue;
                 }
-                let c = base + cost(pi, a, pj, b);
-                if c < min {
-                    min = c;
-                    arg = s as u8;
+                let to = layer((a, b));
+                let bead = cost(pi, a, pj, b);
+                for (pl, &base) in from.iter().enumerate() {
+                    let open = if to != 0 && pl != to { gap_open } else { 0.0 };
+                    let c = base + open + bead;
+                    if c < best[here][to] {
+                        best[here][to] = c;
+                        back[here][to] = s as u8 | (pl as u8) << 5;
+                    }
                 }
             }
-            best[here] = min;
-            back[here] = arg;
         }
     }
     let end = at(n, m)?;
-    if !best[end].is_finite() {
+    let (mut l, total) = best[end].iter().copied().enumerate().min_by(|x, y| x.1.total_cmp(&y.1))?;
+    if !total.is_finite() {
         return None;
     }
     let mut path = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let here = at(i, j)?;
-        let &(a, b) = shapes.get(back[here] as usize)?;
+        let code = back[here][l];
+        let &(a, b) = shapes.get(usize::from(code & 31))?;
+        let pl = usize::from(code >> 5);
         let prev = at(i - a, j - b)?;
-        path.push(Step { i: i - a, a, j: j - b, b, cost: best[here] - best[prev] });
+        path.push(Step { i: i - a, a, j: j - b, b, cost: best[here][l] - best[prev][pl] });
         i -= a;
         j -= b;
+        l = pl;
     }
     path.reverse();
     Some(path)
@@ -189,7 +210,7 @@ mod tests {
             (_, 1, 1) => 1.0,
             _ => 5.0,
         };
-        let path = search(3, 2, &Band::full(3, 2), &shapes, None, cost).expect("a path");
+        let path = search(3, 2, &Band::full(3, 2), &shapes, 0.0, None, cost).expect("a path");
         let shape: Vec<_> = path.iter().map(|s| (s.i, s.a, s.j, s.b)).collect();
         assert_eq!(shape, [(0, 2, 0, 1), (2, 1, 1, 1)]);
     }

@@ -4,7 +4,7 @@
 //! Out: a [`Side`]: per sentence, a length in characters, a paragraph number, and up to
 //! [`MAX_TOKENS`] anchor tokens, each with interned keys that a token of the other document can share.
 //! Keys come in kinds: a number's value (`1.000,5`, `1,000.5` and `1 000,5` share one key), two cognate
-//! buckets for words of four letters or more (first four letters; first four consonants) that a
+//! buckets for words of four letters or more (first three letters; first three consonants) that a
 //! Jaro–Winkler test must confirm, shared punctuation (`?`, `!`, quotes, parentheses, `:`), and
 //! dictionary stems (an original word's translations, a translation word's own stem).
 //! This module only describes sentences; it does not compare them.
@@ -17,6 +17,9 @@ use super::dictionary::{Dictionary, Direction};
 
 /// A sentence keeps at most this many anchor tokens (they are tracked in a 64-bit mask).
 pub(crate) const MAX_TOKENS: usize = 64;
+
+/// Letters (and consonants) that put two words in one cognate bucket; Jaro–Winkler decides within it.
+const COGNATE_PREFIX: usize = 3;
 
 /// Dictionary translations kept per original word (most entries list the common senses first).
 const MAX_TRANSLATIONS: usize = 8;
@@ -97,6 +100,12 @@ pub(crate) struct Side {
     pub paragraph: Vec<usize>,
     /// True when a sentence is the first of its paragraph.
     pub para_start: Vec<bool>,
+    /// True when a sentence ends in a mark that leads on (`,` `:` `;` `-`): a fragment of a longer unit.
+    pub leads_on: Vec<bool>,
+    /// True when a sentence starts with a lower-case letter: it continues the one before.
+    pub continues: Vec<bool>,
+    /// Per sentence, the mask of its number tokens.
+    pub numbers: Vec<u64>,
     /// Tokens of all sentences; sentence `s` owns `toks[tok_start[s]..tok_start[s + 1]]`.
     pub toks: Vec<Tok>,
     pub tok_start: Vec<u32>,
@@ -157,6 +166,9 @@ pub(crate) fn describe<'s>(
     let mut translations: Vec<String> = Vec::new();
     for (text, paragraph) in sentences {
         side.chars.push(char_length(text));
+        let trimmed = text.trim();
+        side.leads_on.push(trimmed.ends_with([',', ':', ';', '-', '–', '—']));
+        side.continues.push(trimmed.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase));
         side.para_start.push(side.paragraph.last().is_none_or(|&p| p != paragraph));
         side.paragraph.push(paragraph);
         raw.clear();
@@ -169,10 +181,10 @@ pub(crate) fn describe<'s>(
                 TokClass::Punct => sentence_keys.push((keys.id(KeyKind::Punct, &tok.form), t)),
                 TokClass::Word => {
                     if tok.form.chars().count() >= 4 {
-                        let prefix: String = tok.form.chars().take(4).collect();
+                        let prefix: String = tok.form.chars().take(COGNATE_PREFIX).collect();
                         sentence_keys.push((keys.id(KeyKind::Cognate, &prefix), t));
-                        let skeleton = consonants(&tok.form, 4);
-                        if skeleton.len() >= 3 && skeleton != prefix {
+                        let skeleton = consonants(&tok.form, COGNATE_PREFIX);
+                        if skeleton.len() == COGNATE_PREFIX && skeleton != prefix {
                             sentence_keys.push((keys.id(KeyKind::Cognate, &skeleton), t));
                         }
                     }
@@ -196,6 +208,13 @@ pub(crate) fn describe<'s>(
         sentence_keys.sort_unstable();
         sentence_keys.dedup();
         side.keys.extend_from_slice(&sentence_keys);
+        side.numbers.push(
+            raw.iter()
+                .take(MAX_TOKENS)
+                .enumerate()
+                .filter(|(_, r)| r.class == TokClass::Number)
+                .fold(0, |m, (t, _)| m | 1 << t),
+        );
         side.toks.extend(raw.drain(..).take(MAX_TOKENS).map(|r| Tok {
             class: r.class,
             form: r.form.into_boxed_str(),
@@ -216,6 +235,10 @@ fn recall(class: TokClass) -> f32 {
         TokClass::Punct => 0.6,
     }
 }
+
+/// Prior chance that a sentence offers a partner for a given token, and its weight in sentences.
+const PRIOR_CHANCE: f32 = 0.02;
+const PRIOR_WEIGHT: f32 = 20.0;
 
 /// Upper bound of a token's weight: no single word should outweigh the length model on its own.
 const MAX_WEIGHT: f32 = 5.0;
@@ -239,10 +262,12 @@ pub(crate) fn weigh(side: &mut Side, other: &Side, keys: &Keys) {
         let start = side.tok_start[s] as usize;
         let mut hits = vec![0u32; side.toks(s).len()];
         for &(k, t) in side.keys(s) {
-            hits[t as usize] += df[k as usize];
+            hits[t as usize] = hits[t as usize].max(df[k as usize]);
         }
         for (t, tok) in side.toks[start..side.tok_start[s + 1] as usize].iter_mut().enumerate() {
-            let chance = ((hits[t] as f32 + 0.5) / (m + 1.0)).min(1.0);
+            // The share of the other side's sentences that offer a partner, shrunk towards a prior of
+            // 2 % (worth 20 sentences), so that a short document does not make every match look likely.
+            let chance = ((hits[t] as f32 + PRIOR_CHANCE * PRIOR_WEIGHT) / (m + PRIOR_WEIGHT)).min(1.0);
             tok.weight = (recall(tok.class) / chance).ln().clamp(0.0, MAX_WEIGHT);
         }
     }
@@ -308,7 +333,7 @@ fn tokenize(text: &str, decimal_comma: bool, out: &mut Vec<RawTok>) {
                 }
                 let word: String = chars[s..j].iter().map(|x| x.1).collect();
                 let lower = word.to_lowercase();
-                push(out, TokClass::Word, fold(&lower), lower);
+                push(out, TokClass::Word, spelling(&fold(&lower)), lower);
                 i = j;
             } else {
                 push(out, TokClass::Number, value, String::new());
@@ -323,11 +348,11 @@ fn tokenize(text: &str, decimal_comma: bool, out: &mut Vec<RawTok>) {
                 // Handled as a glued name at its first digit; take the whole run here instead.
                 let word: String = chars[i..j].iter().map(|x| x.1).collect();
                 let lower = word.to_lowercase();
-                push(out, TokClass::Word, fold(&lower), lower);
+                push(out, TokClass::Word, spelling(&fold(&lower)), lower);
             } else {
                 let word: String = chars[i..j].iter().map(|x| x.1).collect();
                 let lower = word.to_lowercase();
-                let form = fold(&lower);
+                let form = spelling(&fold(&lower));
                 if !form.is_empty() {
                     push(out, TokClass::Word, form, lower);
                 }
@@ -435,10 +460,34 @@ fn consonants(form: &str, n: usize) -> String {
     form.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')).take(n).collect()
 }
 
-/// A crude stem shared by inflected forms: the folded word cut to five letters.
+/// A crude stem shared by inflected forms: the word in [`spelling`] form cut to five letters.
 pub(crate) fn stem(word: &str) -> String {
-    let folded = fold(&word.to_lowercase());
-    folded.chars().take(5).collect()
+    spelling(&fold(&word.to_lowercase())).chars().take(5).collect()
+}
+
+/// Evens out spellings that differ between European languages for the same sound, so that cognates
+/// meet: `k`, `ck`, `q` → `c` (Oktober ~ October), `ph` → `f`, `th` → `t`, `y` → `i`, doubled letters
+/// once (Finnland ~ Finland). Input is folded ASCII.
+fn spelling(folded: &str) -> String {
+    let b = folded.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        let (c, step) = match (b[i], next) {
+            (b'c', Some(b'k')) => (b'c', 2),
+            (b'p', Some(b'h')) => (b'f', 2),
+            (b't', Some(b'h')) => (b't', 2),
+            (b'k' | b'q', _) => (b'c', 1),
+            (b'y', _) => (b'i', 1),
+            (c, _) => (c, 1),
+        };
+        if out.as_bytes().last() != Some(&c) || c.is_ascii_digit() {
+            out.push(char::from(c));
+        }
+        i += step;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -478,6 +527,10 @@ mod tests {
         assert!(f.contains(&(TokClass::Punct, "?".to_owned())));
         assert!(!f.iter().any(|t| t.0 == TokClass::Number));
         assert_eq!(fold("путин"), "putin");
+        assert_eq!(spelling("oktober"), spelling("october"));
+        assert_eq!(spelling("finnland"), spelling("finland"));
+        assert_eq!(spelling("philosophie"), "filosofie");
+        assert_eq!(spelling("1000"), "1000");
     }
 
     #[test]

@@ -107,6 +107,13 @@ const COARSE_FULL_CELLS: usize = 250_000;
 const BAND_WIDTH: usize = 8;
 /// Margin (nats) under which a bead is low-confidence.
 const LOW_MARGIN: f32 = 1.5;
+/// Added to a matched bead's own evidence (lexical evidence less length cost) before it caps the margin:
+/// a bead with no anchors and fitting lengths keeps a fair score.
+const SUPPORT_OFFSET: f32 = 3.0;
+/// The margin a bead in a crossed stretch keeps at most.
+const CROSSED_MARGIN: f32 = 0.5;
+/// A crossed anchor further apart than this many beads is taken for a coincidence.
+const MAX_CROSSING: usize = 20;
 /// Margin (nats) at which the score reaches 1 − 1/e.
 const MARGIN_SCALE: f32 = 2.0;
 
@@ -179,22 +186,105 @@ fn align_texts<'s>(
     let pairs = PairCache::new(&o, &t, &keys, params.cognate, &band.pair_ranges(n, m, max_a, max_b));
     let fine = Fine { o: &o, t: &t, keys: &keys, params, length, pairs };
     let cost = |i: usize, a: usize, j: usize, b: usize| fine.cost(i, a, j, b);
-    let path = dp::search(n, m, &band, score::SHAPES, None, cost).unwrap_or_else(|| diagonal(n, m, &cost));
+    let path = dp::search(n, m, &band, score::SHAPES, params.gap_open, None, cost)
+        .unwrap_or_else(|| diagonal(n, m, &cost));
 
-    let margins = margins(&path, &cost);
+    let margins = margins(&path, params.gap_open, &cost);
+    let crossed = crossed_beads(&path, &anchors(&o, &t, &keys, params));
     path.iter()
         .zip(margins)
-        .map(|(s, margin)| {
-            let margin = margin.max(0.0);
-            let score = 1.0 - f64::from(-margin / MARGIN_SCALE).exp();
+        .zip(crossed)
+        .map(|((s, margin), crossed)| {
+            // A matched bead is only as sure as its own evidence allows: a pair of sentences of very
+            // different lengths, or with numbers that do not meet, is weak however its neighbours look.
+            let support = if s.a == 0 || s.b == 0 {
+                f32::INFINITY
+            } else {
+                params.lexical * fine.evidence(s.i, s.a, s.j, s.b)
+                    - params.length
+                        * length.cost(
+                            fine.o.chars[s.i..s.i + s.a].iter().sum(),
+                            fine.t.chars[s.j..s.j + s.b].iter().sum(),
+                        )
+                    + SUPPORT_OFFSET
+            };
+            let mut sure = margin.min(support).max(0.0);
+            if crossed {
+                sure = sure.min(CROSSED_MARGIN);
+            }
+            let score = 1.0 - f64::from(-sure / MARGIN_SCALE).exp();
             Bead {
                 original: (s.i..s.i + s.a).map(OrigIdx).collect(),
                 translation: (s.j..s.j + s.b).map(TransIdx).collect(),
                 score: (score * 100.0).round() / 100.0,
-                low_confidence: margin < LOW_MARGIN,
+                low_confidence: sure < LOW_MARGIN,
             }
         })
         .collect()
+}
+
+/// Strong one-to-one anchors: a number or a cognate of five letters or more that occurs in exactly one
+/// sentence of each document, where the two occurrences match. `(original, translation)` sentence pairs.
+fn anchors(o: &features::Side, t: &features::Side, keys: &Keys, params: &Params) -> Vec<(usize, usize)> {
+    use features::KeyKind;
+    let count = |side: &features::Side| {
+        let mut df = vec![0u32; keys.len()];
+        let mut home = vec![u32::MAX; keys.len()];
+        for s in 0..side.len() {
+            let mut last = u32::MAX;
+            for &(k, _) in side.keys(s) {
+                if k != last {
+                    df[k as usize] += 1;
+                    home[k as usize] = u32::try_from(s).unwrap_or(u32::MAX);
+                    last = k;
+                }
+            }
+        }
+        (df, home)
+    };
+    let (df_o, _) = count(o);
+    let (df_t, home_t) = count(t);
+    let mut out = Vec::new();
+    for i in 0..o.len() {
+        let toks = o.toks(i);
+        for &(k, tok) in o.keys(i) {
+            let strong = match keys.kind(k) {
+                KeyKind::Number => toks.get(tok as usize).is_some_and(|x| x.form.len() >= 2),
+                KeyKind::Cognate => toks.get(tok as usize).is_some_and(|x| x.form.len() >= 5),
+                _ => false,
+            };
+            if !strong || df_o[k as usize] != 1 || df_t[k as usize] != 1 {
+                continue;
+            }
+            let j = home_t[k as usize] as usize;
+            let (mo, _) = score::match_pair(o, i, t, j, keys, params.cognate);
+            if mo & (1 << tok) != 0 && out.last() != Some(&(i, j)) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+/// Beads between the two ends of an anchor the path does not keep together: the order of the documents
+/// differs there (a moved paragraph), so the monotone alignment of that stretch is doubtful.
+fn crossed_beads(path: &[Step], anchors: &[(usize, usize)]) -> Vec<bool> {
+    let n: usize = path.iter().map(|s| s.a).sum();
+    let m: usize = path.iter().map(|s| s.b).sum();
+    let mut bead_o = vec![0usize; n];
+    let mut bead_t = vec![0usize; m];
+    for (k, s) in path.iter().enumerate() {
+        bead_o[s.i..s.i + s.a].iter_mut().for_each(|x| *x = k);
+        bead_t[s.j..s.j + s.b].iter_mut().for_each(|x| *x = k);
+    }
+    let mut crossed = vec![false; path.len()];
+    for &(i, j) in anchors {
+        let (Some(&x), Some(&y)) = (bead_o.get(i), bead_t.get(j)) else { continue };
+        if x != y && x.abs_diff(y) <= MAX_CROSSING {
+            crossed[x.min(y)..=x.max(y)].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    crossed
 }
 
 /// The path through the blocks of one coarse level (corners in block units), found with the help of the
@@ -217,8 +307,8 @@ fn coarse_corners(
     let sims = SimCache::new(o, t, &band.pair_ranges(n, m, 2, 2));
     let scorer = Coarse { o, t, params, length, sims };
     let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-    let path =
-        dp::search(n, m, &band, score::COARSE_SHAPES, None, cost).unwrap_or_else(|| diagonal(n, m, &cost));
+    let path = dp::search(n, m, &band, score::COARSE_SHAPES, params.gap_open, None, cost)
+        .unwrap_or_else(|| diagonal(n, m, &cost));
     dp::corners(&path)
 }
 
@@ -233,7 +323,7 @@ fn diagonal(n: usize, m: usize, cost: &impl Fn(usize, usize, usize, usize) -> f3
 }
 
 /// For each bead, how much more its neighbourhood (previous bead, it, next bead) costs at best without it.
-fn margins(path: &[Step], cost: &impl Fn(usize, usize, usize, usize) -> f32) -> Vec<f32> {
+fn margins(path: &[Step], gap_open: f32, cost: &impl Fn(usize, usize, usize, usize) -> f32) -> Vec<f32> {
     (0..path.len())
         .map(|k| {
             let first = k.saturating_sub(1);
@@ -246,7 +336,7 @@ fn margins(path: &[Step], cost: &impl Fn(usize, usize, usize, usize) -> f32) -> 
             let this = path[k];
             let forbidden = Step { i: this.i - i0, j: this.j - j0, ..this };
             let local = |i: usize, a: usize, j: usize, b: usize| cost(i + i0, a, j + j0, b);
-            match dp::search(n, m, &Band::full(n, m), score::SHAPES, Some(forbidden), local) {
+            match dp::search(n, m, &Band::full(n, m), score::SHAPES, gap_open, Some(forbidden), local) {
                 Some(alt) => alt.iter().map(|s| s.cost).sum::<f32>() - current,
                 None => f32::INFINITY,
             }
@@ -290,5 +380,41 @@ mod tests {
             "The trial starts in autumn.",
         ];
         assert_eq!(run(&o, &t), ["[0]:[0]", "[1]:[1, 2]", "[2]:[3]"]);
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    use super::*;
+
+    /// Prints the cost of candidate beads for the `dropped` fixture (a debugging aid).
+    #[test]
+    #[ignore = "debugging aid"]
+    fn costs_of_dropped_fixture() {
+        let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
+        let o = read("fixtures/align/dropped.de.txt");
+        let t = read("fixtures/align/dropped.en.txt");
+        let o: Vec<&str> = o.lines().filter(|l| !l.is_empty()).collect();
+        let t: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
+        let params = Params::default();
+        let mut keys = Keys::default();
+        let mut so = features::describe(o.iter().map(|s| (*s, 0)), "de", Role::Original, None, &mut keys);
+        let mut st = features::describe(t.iter().map(|s| (*s, 0)), "en", Role::Translation, None, &mut keys);
+        features::weigh(&mut so, &st, &keys);
+        features::weigh(&mut st, &so, &keys);
+        let length = LengthModel::new(&so.chars, &st.chars, params.variance);
+        let pairs = PairCache::new(&so, &st, &keys, params.cognate, &[]);
+        let fine = Fine { o: &so, t: &st, keys: &keys, params: &params, length, pairs };
+        for (i, a, j, b) in
+            [(3, 1, 3, 0), (4, 1, 3, 1), (3, 2, 3, 1), (3, 1, 3, 1), (4, 1, 4, 1), (5, 1, 4, 1)]
+        {
+            println!(
+                "[{i}+{a}]:[{j}+{b}] cost {:.2} evidence {:.2}",
+                fine.cost(i, a, j, b),
+                if a > 0 && b > 0 { fine.evidence(i, a, j, b) } else { 0.0 }
+            );
+        }
+        println!("{:?}", so.toks(4));
+        println!("{:?}", st.toks(3));
     }
 }

@@ -21,8 +21,15 @@ use super::features::{KeyKind, Keys, Side, Tok};
 /// Tunable costs, in nats. The defaults were tuned on two gold sets together (see `docs/alignment.md`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
-    /// A 1:0 or 0:1 bead.
+    /// Opening a run of 1:0 (or 0:1) beads.
+    pub gap_open: f32,
+    /// Each 1:0 or 0:1 bead of a sentence of 40 characters or more.
     pub skip: f32,
+    /// Each 1:0 or 0:1 bead of a very short sentence (the cost rises linearly to `skip` at 40 characters).
+    pub skip_short: f32,
+    /// A bead whose end splits one side at a fragment (a sentence ending in `:` or `,`, or one starting in
+    /// lower case) but the other side at a full stop.
+    pub fragment: f32,
     /// A 1:2 or 2:1 bead.
     pub merge: f32,
     /// A 2:2 bead.
@@ -39,6 +46,8 @@ pub struct Params {
     pub variance: f32,
     /// Weight of the lexical evidence.
     pub lexical: f32,
+    /// A number on one side of a bead that the other side lacks (half for each side's number).
+    pub number_miss: f32,
     /// Jaro–Winkler similarity two folded words need to count as cognates.
     pub cognate: f64,
     /// A bead whose sentences on one side come from two paragraphs.
@@ -50,21 +59,28 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            skip: 6.0,
+            gap_open: 4.0,
+            skip: 1.8,
+            skip_short: 1.25,
+            fragment: 0.8,
             merge: 2.5,
             merge_2_2: 4.5,
-            merge_1_3: 5.0,
+            merge_1_3: 4.0,
             merge_2_3: 6.5,
             merge_1_4: 7.5,
             length: 1.0,
             variance: 6.8,
             lexical: 1.0,
+            number_miss: 2.0,
             cognate: 0.88,
             paragraph_span: 2.0,
             paragraph_edge: 0.5,
         }
     }
 }
+
+/// Sentences of this many characters or more cost the full `skip` to leave unaligned.
+const SKIP_FULL_LENGTH: f32 = 40.0;
 
 /// A bead shape: original sentences, translation sentences.
 pub(crate) type Shape = (usize, usize);
@@ -77,10 +93,15 @@ pub(crate) const SHAPES: &[Shape] =
 pub(crate) const COARSE_SHAPES: &[Shape] = &[(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2)];
 
 impl Params {
+    /// A 1:0 or 0:1 bead of a sentence of this many characters (less the opening cost of a run).
+    pub(crate) fn skip_cost(&self, chars: f32) -> f32 {
+        self.skip_short + (self.skip - self.skip_short) * (chars / SKIP_FULL_LENGTH).min(1.0)
+    }
+
     pub(crate) fn shape_cost(&self, (a, b): Shape) -> f32 {
         match (a.min(b), a.max(b)) {
             (1, 1) => 0.0,
-            (0, _) => self.skip * a.max(b) as f32,
+            (0, _) => 0.0,
             (1, 2) => self.merge,
             (2, 2) => self.merge_2_2,
             (1, 3) => self.merge_1_3,
@@ -244,21 +265,32 @@ impl Fine<'_> {
     /// Cost of the bead of original sentences `i..i + a` and translation sentences `j..j + b`.
     pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
         let p = self.params;
-        let shape = p.shape_cost((a, b));
-        if a == 0 || b == 0 {
-            return shape;
+        if b == 0 {
+            return self.o.chars[i..i + a].iter().map(|&c| p.skip_cost(c)).sum();
+        }
+        if a == 0 {
+            return self.t.chars[j..j + b].iter().map(|&c| p.skip_cost(c)).sum();
         }
         let lo: f32 = self.o.chars[i..i + a].iter().sum();
         let lt: f32 = self.t.chars[j..j + b].iter().sum();
-        let mut cost = shape + p.length * self.length.cost(lo, lt);
+        let mut cost = p.shape_cost((a, b)) + p.length * self.length.cost(lo, lt);
         cost -= p.lexical * self.evidence(i, a, j, b);
-        cost + self.paragraph_cost(i, a, j, b)
+        cost + self.paragraph_cost(i, a, j, b) + self.fragment_cost(i + a, j + b)
     }
 
-    /// The lexical evidence of a bead, in nats (half from each side's tokens).
+    /// The penalty for ending a bead before original sentence `i` and translation sentence `j` when one
+    /// side breaks inside a fragment and the other does not.
+    fn fragment_cost(&self, i: usize, j: usize) -> f32 {
+        let weak = |side: &Side, x: usize| x < side.len() && (side.leads_on[x - 1] || side.continues[x]);
+        if weak(self.o, i) != weak(self.t, j) { self.params.fragment } else { 0.0 }
+    }
+
+    /// The lexical evidence of a bead, in nats (half from each side's tokens): matched anchors count for
+    /// it, numbers without a partner against it.
     pub fn evidence(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
         let mut masks_t = [0u64; 4];
         let mut sum = 0.0;
+        let mut missed = 0u32;
         for x in i..i + a {
             let mut mo = 0u64;
             for (k, y) in (j..j + b).enumerate() {
@@ -269,11 +301,14 @@ impl Fine<'_> {
                 }
             }
             sum += covered(self.o.toks(x), mo, LN[b.min(5)]);
+            missed += (self.o.numbers[x] & !mo).count_ones();
         }
         for (k, y) in (j..j + b).enumerate() {
-            sum += covered(self.t.toks(y), masks_t.get(k).copied().unwrap_or(0), LN[a.min(5)]);
+            let mt = masks_t.get(k).copied().unwrap_or(0);
+            sum += covered(self.t.toks(y), mt, LN[a.min(5)]);
+            missed += (self.t.numbers[y] & !mt).count_ones();
         }
-        sum * 0.5
+        (sum - missed as f32 * self.params.number_miss) * 0.5
     }
 
     fn paragraph_cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
@@ -296,6 +331,8 @@ impl Fine<'_> {
 #[derive(Debug, Clone)]
 pub(crate) struct Blocks {
     pub chars: Vec<f32>,
+    /// Sentences per block.
+    pub count: Vec<f32>,
     /// Per block, its strongest keys with their weights, sorted by key.
     pub keys: Vec<Vec<(u32, f32)>>,
 }
@@ -306,7 +343,11 @@ const BLOCK_KEYS: usize = 24;
 impl Blocks {
     /// One block per sentence. Cognate buckets count half: the coarse passes skip the cognate check.
     pub fn from_side(side: &Side, keys: &Keys) -> Self {
-        let mut out = Blocks { chars: side.chars.clone(), keys: Vec::with_capacity(side.len()) };
+        let mut out = Blocks {
+            chars: side.chars.clone(),
+            count: vec![1.0; side.len()],
+            keys: Vec::with_capacity(side.len()),
+        };
         for s in 0..side.len() {
             let toks = side.toks(s);
             let list: Vec<(u32, f32)> = side
@@ -330,14 +371,20 @@ impl Blocks {
     /// Blocks of two: lengths add, keys unite (a key repeated in both keeps its larger weight).
     pub fn halve(&self) -> Self {
         let n = self.len().div_ceil(2);
-        let mut out = Blocks { chars: Vec::with_capacity(n), keys: Vec::with_capacity(n) };
+        let mut out = Blocks {
+            chars: Vec::with_capacity(n),
+            count: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+        };
         for b in 0..n {
             let (x, y) = (2 * b, (2 * b + 1).min(self.len() - 1));
             if x == y {
                 out.chars.push(self.chars[x]);
+                out.count.push(self.count[x]);
                 out.keys.push(self.keys[x].clone());
             } else {
                 out.chars.push(self.chars[x] + self.chars[y]);
+                out.count.push(self.count[x] + self.count[y]);
                 let mut list = self.keys[x].clone();
                 list.extend_from_slice(&self.keys[y]);
                 out.keys.push(strongest(list));
@@ -389,10 +436,15 @@ pub(crate) struct Coarse<'a> {
 impl Coarse<'_> {
     pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
         let p = self.params;
-        let shape = p.shape_cost((a, b));
-        if a == 0 || b == 0 {
-            return shape;
+        let skip =
+            |blocks: &Blocks, x: usize| blocks.count[x] * p.skip_cost(blocks.chars[x] / blocks.count[x]);
+        if b == 0 {
+            return (i..i + a).map(|x| skip(self.o, x)).sum();
         }
+        if a == 0 {
+            return (j..j + b).map(|y| skip(self.t, y)).sum();
+        }
+        let shape = p.shape_cost((a, b));
         let lo: f32 = self.o.chars[i..i + a].iter().sum();
         let lt: f32 = self.t.chars[j..j + b].iter().sum();
         let mut sim = 0.0;
