@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use any_ascii::any_ascii;
 
 use super::dictionary::{Dictionary, Direction};
+use crate::lang::LangPack;
 
 /// A sentence keeps at most this many anchor tokens (they are tracked in a 64-bit mask).
 pub(crate) const MAX_TOKENS: usize = 64;
@@ -27,7 +28,7 @@ const MAX_TRANSLATIONS: usize = 8;
 /// What kind of anchor a key stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum KeyKind {
-    /// A number's normalised value.
+    /// A number's normalised value, or a month or weekday (`m10`, `w3`): an exact match.
     Number,
     /// A cognate bucket: a match needs the Jaro–Winkler check on the folded forms.
     Cognate,
@@ -40,7 +41,10 @@ pub(crate) enum KeyKind {
 /// The class of a token, which sets how likely a true translation is to repeat it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokClass {
+    /// Digits.
     Number,
+    /// A month, a weekday or a number word from the language pack, keyed by what it names.
+    Named,
     Word,
     Punct,
 }
@@ -144,12 +148,13 @@ pub(crate) enum Role {
 /// Builds the aligner's view of one document.
 pub(crate) fn describe<'s>(
     sentences: impl ExactSizeIterator<Item = (&'s str, usize)>,
-    lang: &str,
+    (lang, pack): (&str, &LangPack),
     role: Role,
     dict: Option<(&Dictionary, Direction)>,
     keys: &mut Keys,
 ) -> Side {
     let comma = decimal_comma(lang);
+    let names = calendar_and_number_words(pack);
     let n = sentences.len();
     let mut side = Side {
         chars: Vec::with_capacity(n),
@@ -174,10 +179,20 @@ pub(crate) fn describe<'s>(
         raw.clear();
         tokenize(text, comma, &mut raw);
         sentence_keys.clear();
+        for tok in &mut raw {
+            if tok.class == TokClass::Word
+                && let Some(value) = names.get(&tok.lower)
+            {
+                tok.class = TokClass::Named;
+                tok.form.clone_from(value);
+            }
+        }
         for (t, tok) in raw.iter().take(MAX_TOKENS).enumerate() {
             let t = t as u8; // below MAX_TOKENS = 64
             match tok.class {
-                TokClass::Number => sentence_keys.push((keys.id(KeyKind::Number, &tok.form), t)),
+                TokClass::Number | TokClass::Named => {
+                    sentence_keys.push((keys.id(KeyKind::Number, &tok.form), t))
+                }
                 TokClass::Punct => sentence_keys.push((keys.id(KeyKind::Punct, &tok.form), t)),
                 TokClass::Word => {
                     if tok.form.chars().count() >= 4 {
@@ -226,11 +241,33 @@ pub(crate) fn describe<'s>(
     side
 }
 
+/// Month and weekday names (`m10`, `w3`) and number words of two or more (`3`) from the language pack,
+/// by their lower-case spelling, so that `Mittwoch` meets `Wednesday` and `drei` meets `3`.
+fn calendar_and_number_words(pack: &LangPack) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut add = |list: &[Vec<String>], tag: char| {
+        for (k, names) in list.iter().enumerate() {
+            for name in names {
+                out.insert(name.trim_end_matches('.').to_lowercase(), format!("{tag}{}", k + 1));
+            }
+        }
+    };
+    add(&pack.dates.months, 'm');
+    add(&pack.dates.weekdays, 'w');
+    for (word, &value) in &pack.numbers.words {
+        if value >= 2.0 && value.fract() == 0.0 && value < 1e15 {
+            out.insert(word.to_lowercase(), format!("{}", value as u64));
+        }
+    }
+    out
+}
+
 /// How likely a true counterpart is to repeat a token of this class (numbers nearly always do; a word
 /// has a recognisable cognate or dictionary translation far less often).
 fn recall(class: TokClass) -> f32 {
     match class {
         TokClass::Number => 0.9,
+        TokClass::Named => 0.7,
         TokClass::Word => 0.5,
         TokClass::Punct => 0.6,
     }

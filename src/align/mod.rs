@@ -139,7 +139,7 @@ pub fn align(
     let beads = align_texts(
         original.iter().map(|s| (s.text.as_str(), s.paragraph)),
         translation.iter().map(|s| (s.text.as_str(), s.paragraph)),
-        (original_lang.code, translation_lang.code),
+        (original_lang, translation_lang),
         dict.as_ref().map(|(d, dir)| (d.as_ref(), *dir)),
         &options.params,
     );
@@ -150,13 +150,25 @@ pub fn align(
 fn align_texts<'s>(
     original: impl ExactSizeIterator<Item = (&'s str, usize)>,
     translation: impl ExactSizeIterator<Item = (&'s str, usize)>,
-    (original_lang, translation_lang): (&str, &str),
+    (original_lang, translation_lang): (Language, Language),
     dict: Option<(&Dictionary, Direction)>,
     params: &Params,
 ) -> Vec<Bead> {
     let mut keys = Keys::default();
-    let mut o = features::describe(original, original_lang, Role::Original, dict, &mut keys);
-    let mut t = features::describe(translation, translation_lang, Role::Translation, dict, &mut keys);
+    let mut o = features::describe(
+        original,
+        (original_lang.code, original_lang.pack),
+        Role::Original,
+        dict,
+        &mut keys,
+    );
+    let mut t = features::describe(
+        translation,
+        (translation_lang.code, translation_lang.pack),
+        Role::Translation,
+        dict,
+        &mut keys,
+    );
     let (n, m) = (o.len(), t.len());
     if n == 0 || m == 0 {
         let certain = |original: Vec<OrigIdx>, translation: Vec<TransIdx>| Bead {
@@ -190,7 +202,7 @@ fn align_texts<'s>(
         .unwrap_or_else(|| diagonal(n, m, &cost));
 
     let margins = margins(&path, params.gap_open, &cost);
-    let crossed = crossed_beads(&path, &anchors(&o, &t, &keys, params));
+    let crossed = crossed_beads(&path, &anchors(&o, &t, &keys));
     path.iter()
         .zip(margins)
         .zip(crossed)
@@ -223,9 +235,9 @@ fn align_texts<'s>(
         .collect()
 }
 
-/// Strong one-to-one anchors: a number or a cognate of five letters or more that occurs in exactly one
-/// sentence of each document, where the two occurrences match. `(original, translation)` sentence pairs.
-fn anchors(o: &features::Side, t: &features::Side, keys: &Keys, params: &Params) -> Vec<(usize, usize)> {
+/// Strong one-to-one anchors: a number, or a name of five letters or more spelt alike, that occurs in
+/// exactly one sentence of each document. `(original, translation)` sentence pairs.
+fn anchors(o: &features::Side, t: &features::Side, keys: &Keys) -> Vec<(usize, usize)> {
     use features::KeyKind;
     let count = |side: &features::Side| {
         let mut df = vec![0u32; keys.len()];
@@ -257,8 +269,10 @@ fn anchors(o: &features::Side, t: &features::Side, keys: &Keys, params: &Params)
                 continue;
             }
             let j = home_t[k as usize] as usize;
-            let (mo, _) = score::match_pair(o, i, t, j, keys, params.cognate);
-            if mo & (1 << tok) != 0 && out.last() != Some(&(i, j)) {
+            // Numbers meet by key; a cognate anchor must be spelt the same (a name), not merely alike.
+            let form = toks.get(tok as usize).map_or("", |x| &*x.form);
+            let meets = keys.kind(k) == KeyKind::Number || t.toks(j).iter().any(|x| &*x.form == form);
+            if meets && out.last() != Some(&(i, j)) {
                 out.push((i, j));
             }
         }
@@ -281,6 +295,9 @@ fn crossed_beads(path: &[Step], anchors: &[(usize, usize)]) -> Vec<bool> {
     for &(i, j) in anchors {
         let (Some(&x), Some(&y)) = (bead_o.get(i), bead_t.get(j)) else { continue };
         if x != y && x.abs_diff(y) <= MAX_CROSSING {
+            if std::env::var_os("DEBUG_CROSS").is_some() {
+                eprintln!("crossed anchor {i} {j} beads {x} {y}");
+            }
             crossed[x.min(y)..=x.max(y)].iter_mut().for_each(|c| *c = true);
         }
     }
@@ -348,11 +365,15 @@ fn margins(path: &[Step], gap_open: f32, cost: &impl Fn(usize, usize, usize, usi
 mod tests {
     use super::*;
 
+    fn lang(code: &str) -> Language {
+        crate::lang::resolve(code, "test").unwrap_or(Language { code: "xx", pack: crate::lang::generic() })
+    }
+
     fn run(original: &[&str], translation: &[&str]) -> Vec<String> {
         let beads = align_texts(
             original.iter().map(|s| (*s, 0)),
             translation.iter().map(|s| (*s, 0)),
-            ("de", "en"),
+            (lang("de"), lang("en")),
             None,
             &Params::default(),
         );
@@ -387,34 +408,57 @@ mod tests {
 mod debug {
     use super::*;
 
+    fn lang(code: &str) -> Language {
+        crate::lang::resolve(code, "test").unwrap_or(Language { code: "xx", pack: crate::lang::generic() })
+    }
+
     /// Prints the cost of candidate beads for the `dropped` fixture (a debugging aid).
     #[test]
     #[ignore = "debugging aid"]
     fn costs_of_dropped_fixture() {
         let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
-        let o = read("fixtures/align/dropped.de.txt");
-        let t = read("fixtures/align/dropped.en.txt");
+        let case = std::env::var("FIXTURE").unwrap_or_else(|_| "dropped".to_owned());
+        let o = read(&format!("fixtures/align/{case}.de.txt"));
+        let t = read(&format!("fixtures/align/{case}.en.txt"));
         let o: Vec<&str> = o.lines().filter(|l| !l.is_empty()).collect();
         let t: Vec<&str> = t.lines().filter(|l| !l.is_empty()).collect();
         let params = Params::default();
         let mut keys = Keys::default();
-        let mut so = features::describe(o.iter().map(|s| (*s, 0)), "de", Role::Original, None, &mut keys);
-        let mut st = features::describe(t.iter().map(|s| (*s, 0)), "en", Role::Translation, None, &mut keys);
+        let mut so = features::describe(
+            o.iter().map(|s| (*s, 0)),
+            ("de", lang("de").pack),
+            Role::Original,
+            None,
+            &mut keys,
+        );
+        let mut st = features::describe(
+            t.iter().map(|s| (*s, 0)),
+            ("en", lang("en").pack),
+            Role::Translation,
+            None,
+            &mut keys,
+        );
         features::weigh(&mut so, &st, &keys);
         features::weigh(&mut st, &so, &keys);
         let length = LengthModel::new(&so.chars, &st.chars, params.variance);
         let pairs = PairCache::new(&so, &st, &keys, params.cognate, &[]);
         let fine = Fine { o: &so, t: &st, keys: &keys, params: &params, length, pairs };
-        for (i, a, j, b) in
-            [(3, 1, 3, 0), (4, 1, 3, 1), (3, 2, 3, 1), (3, 1, 3, 1), (4, 1, 4, 1), (5, 1, 4, 1)]
-        {
+        let beads: Vec<(usize, usize, usize, usize)> = std::env::var("BEADS")
+            .unwrap_or_default()
+            .split(';')
+            .filter_map(|b| {
+                let v: Vec<usize> = b.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+                (v.len() == 4).then(|| (v[0], v[1], v[2], v[3]))
+            })
+            .collect();
+        for (i, a, j, b) in beads {
             println!(
                 "[{i}+{a}]:[{j}+{b}] cost {:.2} evidence {:.2}",
                 fine.cost(i, a, j, b),
                 if a > 0 && b > 0 { fine.evidence(i, a, j, b) } else { 0.0 }
             );
         }
-        println!("{:?}", so.toks(4));
-        println!("{:?}", st.toks(3));
+        println!("{:?}", so.toks(3));
+        println!("{:?}", st.toks(4));
     }
 }

@@ -59,18 +59,18 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            gap_open: 4.0,
-            skip: 1.8,
+            gap_open: 8.25,
+            skip: 1.1,
             skip_short: 1.25,
-            fragment: 0.8,
+            fragment: 0.9,
             merge: 2.5,
             merge_2_2: 4.5,
-            merge_1_3: 4.0,
+            merge_1_3: 5.0,
             merge_2_3: 6.5,
             merge_1_4: 7.5,
-            length: 1.0,
+            length: 1.25,
             variance: 6.8,
-            lexical: 1.0,
+            lexical: 1.1,
             number_miss: 2.0,
             cognate: 0.88,
             paragraph_span: 2.0,
@@ -191,8 +191,16 @@ pub(crate) fn match_pair(o: &Side, i: usize, t: &Side, j: usize, keys: &Keys, co
     (mo, mt)
 }
 
+/// Two folded words are cognates when Jaro–Winkler rates them alike, or when they share a prefix of at
+/// least three letters that makes up three quarters of the shorter word (Asien ~ Asia: the endings of
+/// the two languages differ, the stems do not).
 fn cognates(a: &Tok, b: &Tok, threshold: f64) -> bool {
-    a.form == b.form || strsim::jaro_winkler(&a.form, &b.form) >= threshold
+    if a.form == b.form {
+        return true;
+    }
+    let common = a.form.bytes().zip(b.form.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.form.len().min(b.form.len());
+    (common >= 3 && common * 4 >= shorter * 3) || strsim::jaro_winkler(&a.form, &b.form) >= threshold
 }
 
 /// Sum of the weights of the tokens in `mask`, each less `penalty` and at least zero.
