@@ -352,31 +352,38 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let (original, translation) = read_pair(&args.pair)?;
             let mut options = options_from(&args.pair.options);
             let mut notes = Vec::new();
-            let (ol, os) =
+            let (ol, _) =
                 check::resolve_language(&original, options.original_lang.as_deref(), "--from", &mut notes)?;
-            let (tl, ts) = check::resolve_language(
+            let (tl, _) = check::resolve_language(
                 &translation,
                 options.translation_lang.as_deref(),
                 "--to",
                 &mut notes,
             )?;
             check::resolve_dictionary(&mut options.align, ol, tl, &mut notes)?;
-            let o = check::prepare(original, ol, os, options.presegmented);
-            let t = check::prepare(translation, tl, ts, options.presegmented);
-            let alignment = align::align(&o.sentences, &t.sentences, ol, tl, &options.align);
+            // Alignment needs sentences only, not claims.
+            let split = |doc: &Document, lang: crate::lang::Language| {
+                if options.presegmented {
+                    segment::presegmented(doc)
+                } else {
+                    segment::segment(doc, lang.pack)
+                }
+            };
+            let (o_sentences, t_sentences) = (split(&original, ol), split(&translation, tl));
+            let alignment = align::align(&o_sentences, &t_sentences, ol, tl, &options.align);
             match args.format {
                 AlignFormat::Beads => render::views::beads(&alignment, buf).map_err(io)?,
                 AlignFormat::Table => render::views::alignment_table(
-                    &o.sentences,
-                    &t.sentences,
+                    &o_sentences,
+                    &t_sentences,
                     &alignment,
                     &style(args.pair.options.color),
                     buf,
                 )
                 .map_err(io)?,
                 AlignFormat::Json => render::views::alignment_json(
-                    (&o.doc.name, ol.code, &o.sentences),
-                    (&t.doc.name, tl.code, &t.sentences),
+                    (&original.name, ol.code, &o_sentences),
+                    (&translation.name, tl.code, &t_sentences),
                     &alignment,
                     &notes,
                     buf,

@@ -82,6 +82,19 @@ pub(crate) struct Step {
     pub cost: f32,
 }
 
+/// What a search may do.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Search<'a> {
+    /// The bead shapes, `(original sentences, translation sentences)`.
+    pub shapes: &'a [Shape],
+    /// The cost of opening a run of 1:0 or 0:1 beads.
+    pub gap_open: f32,
+    /// One bead the path may not use.
+    pub forbidden: Option<Step>,
+    /// Let the path end anywhere in the last row.
+    pub free_end: bool,
+}
+
 /// The layers of the search: the last bead was a match (n:m with both sides), a 1:0, or a 0:1. A run of
 /// skips pays `gap_open` once on entering its layer, so a block of captions the translation inserts
 /// costs one opening and a small price per sentence, while a lone skip costs the opening in full.
@@ -96,16 +109,18 @@ fn layer((a, b): Shape) -> usize {
 }
 
 /// The cheapest path through the band, or `None` when the band does not connect `(0, 0)` to `(n, m)`.
-/// `forbidden` excludes one bead (used to measure how much a bead's neighbourhood depends on it).
+/// `forbidden` excludes one bead (used to measure how much a bead's neighbourhood depends on it);
+/// `free_end` lets the path end anywhere in the last row (a search over the first rows of a document).
+/// `cost(i, a, j, b, budget)` prices the bead of original sentences `i..i + a` and translation sentences
+/// `j..j + b`; it may return infinity as soon as it knows the price exceeds `budget`.
 pub(crate) fn search(
     n: usize,
     m: usize,
     band: &Band,
-    shapes: &[Shape],
-    gap_open: f32,
-    forbidden: Option<Step>,
-    cost: impl Fn(usize, usize, usize, usize) -> f32,
+    how: &Search<'_>,
+    cost: impl Fn(usize, usize, usize, usize, f32) -> f32,
 ) -> Option<Vec<Step>> {
+    let Search { shapes, gap_open, forbidden, free_end } = *how;
     let mut start = Vec::with_capacity(n + 2);
     start.push(0usize);
     for (lo, hi) in band.lo.iter().zip(&band.hi) {
@@ -142,7 +157,17 @@ pub(crate) fn search(
                     continue;
                 }
                 let to = layer((a, b));
-                let bead = cost(pi, a, pj, b);
+                // The most this bead may cost and still improve the cell: the scorer can stop early.
+                let entry = from
+                    .iter()
+                    .enumerate()
+                    .map(|(pl, &base)| base + if to != 0 && pl != to { gap_open } else { 0.0 })
+                    .fold(f32::INFINITY, f32::min);
+                let budget = best[here][to] - entry;
+                let bead = cost(pi, a, pj, b, budget);
+                if !bead.is_finite() {
+                    continue;
+                }
                 for (pl, &base) in from.iter().enumerate() {
                     let open = if to != 0 && pl != to { gap_open } else { 0.0 };
                     let c = base + open + bead;
@@ -154,13 +179,20 @@ pub(crate) fn search(
             }
         }
     }
-    let end = at(n, m)?;
+    // The end: `(n, m)`, or with `free_end` the cheapest cell of the last row.
+    let cell = |c: usize| best[start[n] + c - band.lo[n]].iter().copied().fold(f32::INFINITY, f32::min);
+    let end_col = if free_end {
+        (band.lo[n]..=band.hi[n]).min_by(|&x, &y| cell(x).total_cmp(&cell(y))).unwrap_or(m)
+    } else {
+        m
+    };
+    let end = at(n, end_col)?;
     let (mut l, total) = best[end].iter().copied().enumerate().min_by(|x, y| x.1.total_cmp(&y.1))?;
     if !total.is_finite() {
         return None;
     }
     let mut path = Vec::new();
-    let (mut i, mut j) = (n, m);
+    let (mut i, mut j) = (n, end_col);
     while i > 0 || j > 0 {
         let here = at(i, j)?;
         let code = back[here][l];
@@ -205,12 +237,13 @@ mod tests {
     fn search_finds_the_cheap_path() {
         // Cost favours a 2:1 bead at the start, then 1:1.
         let shapes = [(1, 1), (1, 0), (0, 1), (2, 1)];
-        let cost = |i: usize, a: usize, _j: usize, b: usize| match (i, a, b) {
+        let cost = |i: usize, a: usize, _j: usize, b: usize, _budget: f32| match (i, a, b) {
             (0, 2, 1) => 0.0,
             (_, 1, 1) => 1.0,
             _ => 5.0,
         };
-        let path = search(3, 2, &Band::full(3, 2), &shapes, 0.0, None, cost).expect("a path");
+        let how = Search { shapes: &shapes, gap_open: 0.0, forbidden: None, free_end: false };
+        let path = search(3, 2, &Band::full(3, 2), &how, cost).expect("a path");
         let shape: Vec<_> = path.iter().map(|s| (s.i, s.a, s.j, s.b)).collect();
         assert_eq!(shape, [(0, 2, 0, 1), (2, 1, 1, 1)]);
     }

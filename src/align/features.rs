@@ -17,7 +17,10 @@ use super::dictionary::{Dictionary, Direction};
 use crate::lang::LangPack;
 
 /// A sentence keeps at most this many anchor tokens (they are tracked in a 64-bit mask).
-pub(crate) const MAX_TOKENS: usize = 64;
+pub(crate) const MAX_TOKENS: usize = 32;
+
+/// A set of a sentence's tokens, one bit each.
+pub(crate) type Mask = u32;
 
 /// Letters (and consonants) that put two words in one cognate bucket; Jaro–Winkler decides within it.
 const COGNATE_PREFIX: usize = 3;
@@ -49,12 +52,39 @@ pub(crate) enum TokClass {
     Punct,
 }
 
+/// FNV-1a: the interner hashes millions of short keys, where SipHash's protection against crafted
+/// collisions buys nothing (the worst a crafted document can do is slow its own alignment).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Interns key strings to small integers shared by both documents.
 #[derive(Debug, Default)]
 pub(crate) struct Keys {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, std::hash::BuildHasherDefault<Fnv>>,
     kinds: Vec<KeyKind>,
+    buffer: String,
 }
+
+/// Keys are packed with the token index (five bits) into one `u32`.
+const MAX_KEYS: usize = 1 << 27;
 
 impl Keys {
     fn id(&mut self, kind: KeyKind, text: &str) -> u32 {
@@ -64,14 +94,18 @@ impl Keys {
             KeyKind::Punct => 'p',
             KeyKind::Dict => 'd',
         };
-        let mut s = String::with_capacity(text.len() + 1);
-        s.push(tag);
-        s.push_str(text);
-        if let Some(&id) = self.ids.get(&s) {
+        self.buffer.clear();
+        self.buffer.push(tag);
+        self.buffer.push_str(text);
+        if let Some(&id) = self.ids.get(self.buffer.as_str()) {
             return id;
         }
-        let id = u32::try_from(self.kinds.len()).unwrap_or(u32::MAX);
-        self.ids.insert(s, id);
+        if self.kinds.len() >= MAX_KEYS {
+            // A document pair with 134 million distinct keys: later keys share the last one (harmless).
+            return (MAX_KEYS - 1) as u32;
+        }
+        let id = self.kinds.len() as u32;
+        self.ids.insert(self.buffer.clone(), id);
         self.kinds.push(kind);
         id
     }
@@ -89,11 +123,32 @@ impl Keys {
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
     pub class: TokClass,
-    /// Folded form (lower case, ASCII transliteration), for the cognate check.
-    pub form: Box<str>,
+    /// Folded form (lower case, ASCII transliteration) in [`Side::forms`], for the cognate check.
+    form_start: u32,
+    form_len: u8,
     /// Evidence (in nats) that a match with a one-sentence counterpart brings; set by [`weigh`].
     pub weight: f32,
+    /// Evidence against a matched bead that leaves this token without a partner; set by [`weigh`].
+    pub miss: f32,
+    /// True when the token has a key the other side could share.
+    pub keyed: bool,
 }
+
+impl TokClass {
+    /// Index into per-class tables.
+    pub(crate) fn index(self) -> usize {
+        match self {
+            TokClass::Number => 0,
+            TokClass::Named => 1,
+            TokClass::Word => 2,
+            TokClass::Punct => 3,
+        }
+    }
+}
+
+/// How likely a true counterpart is to repeat a token, by class ([`TokClass::index`]): numbers nearly
+/// always do; a word has a recognisable cognate or dictionary translation far less often.
+pub(crate) const RECALL: [f32; 4] = [0.9, 0.7, 0.5, 0.6];
 
 /// One document as the aligner sees it.
 #[derive(Debug, Default)]
@@ -108,13 +163,18 @@ pub(crate) struct Side {
     pub leads_on: Vec<bool>,
     /// True when a sentence starts with a lower-case letter: it continues the one before.
     pub continues: Vec<bool>,
-    /// Per sentence, the mask of its number tokens.
-    pub numbers: Vec<u64>,
+    /// Per sentence, the mask of its tokens with a `miss` cost.
+    pub missable: Vec<Mask>,
+    /// The folded forms of all tokens, end to end.
+    pub forms: String,
+    /// Per sentence, the most lexical evidence it can bring to a bead (half its tokens' weights).
+    pub max_evidence: Vec<f32>,
     /// Tokens of all sentences; sentence `s` owns `toks[tok_start[s]..tok_start[s + 1]]`.
     pub toks: Vec<Tok>,
     pub tok_start: Vec<u32>,
-    /// Sorted `(key, token)` pairs of all sentences; sentence `s` owns `keys[key_start[s]..key_start[s + 1]]`.
-    pub keys: Vec<(u32, u8)>,
+    /// Sorted keys of all sentences, each packed with its token (`key << 5 | token`); sentence `s` owns
+    /// `keys[key_start[s]..key_start[s + 1]]`.
+    pub keys: Vec<u32>,
     pub key_start: Vec<u32>,
 }
 
@@ -127,9 +187,26 @@ impl Side {
         &self.toks[self.tok_start[s] as usize..self.tok_start[s + 1] as usize]
     }
 
-    pub fn keys(&self, s: usize) -> &[(u32, u8)] {
+    /// The packed keys of sentence `s` (see [`unpack`]).
+    pub fn keys(&self, s: usize) -> &[u32] {
         &self.keys[self.key_start[s] as usize..self.key_start[s + 1] as usize]
     }
+
+    /// A token's folded form.
+    pub fn form(&self, tok: &Tok) -> &str {
+        let start = tok.form_start as usize;
+        self.forms.get(start..start + usize::from(tok.form_len)).unwrap_or("")
+    }
+}
+
+/// `(key, token)` from a packed key.
+#[inline]
+pub(crate) fn unpack(v: u32) -> (u32, u8) {
+    (v >> 5, (v & 31) as u8)
+}
+
+fn pack_key(key: u32, tok: u8) -> u32 {
+    key << 5 | u32::from(tok)
 }
 
 /// Number style of a language: whether `,` is the decimal mark.
@@ -167,7 +244,7 @@ pub(crate) fn describe<'s>(
     side.tok_start.push(0);
     side.key_start.push(0);
     let mut raw: Vec<RawTok> = Vec::new();
-    let mut sentence_keys: Vec<(u32, u8)> = Vec::new();
+    let mut sentence_keys: Vec<u32> = Vec::new();
     let mut translations: Vec<String> = Vec::new();
     for (text, paragraph) in sentences {
         side.chars.push(char_length(text));
@@ -187,64 +264,85 @@ pub(crate) fn describe<'s>(
                 tok.form.clone_from(value);
             }
         }
-        for (t, tok) in raw.iter().take(MAX_TOKENS).enumerate() {
-            let t = t as u8; // below MAX_TOKENS = 64
+        let mut kept = 0u8;
+        for tok in raw.drain(..) {
+            if usize::from(kept) >= MAX_TOKENS {
+                break;
+            }
+            let before = sentence_keys.len();
+            let t = kept;
             match tok.class {
                 TokClass::Number | TokClass::Named => {
-                    sentence_keys.push((keys.id(KeyKind::Number, &tok.form), t))
+                    sentence_keys.push(pack_key(keys.id(KeyKind::Number, &tok.form), t));
                 }
-                TokClass::Punct => sentence_keys.push((keys.id(KeyKind::Punct, &tok.form), t)),
+                TokClass::Punct => sentence_keys.push(pack_key(keys.id(KeyKind::Punct, &tok.form), t)),
                 TokClass::Word => {
-                    if tok.form.chars().count() >= 4 {
+                    let long = tok.form.chars().count() >= 4;
+                    if long {
                         let prefix: String = tok.form.chars().take(COGNATE_PREFIX).collect();
-                        sentence_keys.push((keys.id(KeyKind::Cognate, &prefix), t));
+                        sentence_keys.push(pack_key(keys.id(KeyKind::Cognate, &prefix), t));
                         let skeleton = consonants(&tok.form, COGNATE_PREFIX);
                         if skeleton.len() == COGNATE_PREFIX && skeleton != prefix {
-                            sentence_keys.push((keys.id(KeyKind::Cognate, &skeleton), t));
+                            sentence_keys.push(pack_key(keys.id(KeyKind::Cognate, &skeleton), t));
                         }
                     }
                     if let Some((dict, direction)) = dict {
                         match role {
-                            Role::Translation => {
-                                sentence_keys.push((keys.id(KeyKind::Dict, &stem(&tok.form)), t));
+                            Role::Translation if long => {
+                                sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stem(&tok.form)), t));
                             }
+                            Role::Translation => {}
                             Role::Original => {
                                 translations.clear();
                                 dict.translations(&tok.lower, direction, MAX_TRANSLATIONS, &mut translations);
                                 for tr in &translations {
-                                    sentence_keys.push((keys.id(KeyKind::Dict, &stem(tr)), t));
+                                    sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stem(tr)), t));
                                 }
                             }
                         }
                     }
                 }
             }
+            // A token without a key can never meet a partner: it is not kept.
+            if sentence_keys.len() > before {
+                let form_start = u32::try_from(side.forms.len()).unwrap_or(u32::MAX);
+                let form = truncate(&tok.form, 255);
+                side.forms.push_str(form);
+                side.toks.push(Tok {
+                    class: tok.class,
+                    form_start,
+                    form_len: form.len() as u8,
+                    weight: 0.0,
+                    miss: 0.0,
+                    keyed: false,
+                });
+                kept += 1;
+            }
         }
         sentence_keys.sort_unstable();
         sentence_keys.dedup();
         side.keys.extend_from_slice(&sentence_keys);
-        side.numbers.push(
-            raw.iter()
-                .take(MAX_TOKENS)
-                .enumerate()
-                .filter(|(_, r)| r.class == TokClass::Number)
-                .fold(0, |m, (t, _)| m | 1 << t),
-        );
-        side.toks.extend(raw.drain(..).take(MAX_TOKENS).map(|r| Tok {
-            class: r.class,
-            form: r.form.into_boxed_str(),
-            weight: 0.0,
-        }));
+        side.missable.push(0);
+        side.max_evidence.push(0.0);
         side.tok_start.push(u32::try_from(side.toks.len()).unwrap_or(u32::MAX));
         side.key_start.push(u32::try_from(side.keys.len()).unwrap_or(u32::MAX));
     }
     side
 }
 
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn truncate(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Month and weekday names (`m10`, `w3`) and number words of two or more (`3`) from the language pack,
 /// by their lower-case spelling, so that `Mittwoch` meets `Wednesday` and `drei` meets `3`.
-fn calendar_and_number_words(pack: &LangPack) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+fn calendar_and_number_words(pack: &LangPack) -> HashMap<String, String, std::hash::BuildHasherDefault<Fnv>> {
+    let mut out = HashMap::default();
     let mut add = |list: &[Vec<String>], tag: char| {
         for (k, names) in list.iter().enumerate() {
             for name in names {
@@ -262,17 +360,6 @@ fn calendar_and_number_words(pack: &LangPack) -> HashMap<String, String> {
     out
 }
 
-/// How likely a true counterpart is to repeat a token of this class (numbers nearly always do; a word
-/// has a recognisable cognate or dictionary translation far less often).
-fn recall(class: TokClass) -> f32 {
-    match class {
-        TokClass::Number => 0.9,
-        TokClass::Named => 0.7,
-        TokClass::Word => 0.5,
-        TokClass::Punct => 0.6,
-    }
-}
-
 /// Prior chance that a sentence offers a partner for a given token, and its weight in sentences.
 const PRIOR_CHANCE: f32 = 0.02;
 const PRIOR_WEIGHT: f32 = 20.0;
@@ -283,11 +370,21 @@ const MAX_WEIGHT: f32 = 5.0;
 /// Sets each token's weight from how often the other document offers a key it could match:
 /// `ln(recall / chance)`, where chance is the share of the other document's sentences holding one of the
 /// token's keys. Rare anchors (a number, a name) weigh much; words found everywhere weigh nothing.
-pub(crate) fn weigh(side: &mut Side, other: &Side, keys: &Keys) {
+/// `matchable`, when given, holds per sentence the tokens that find a partner in some sentence of the
+/// other document: only those can count against a bead that leaves them unmatched.
+pub(crate) fn weigh(
+    side: &mut Side,
+    other: &Side,
+    keys: &Keys,
+    recall: &[f32; 4],
+    miss: &[f32; 4],
+    matchable: Option<&[Mask]>,
+) {
     let mut df = vec![0u32; keys.len()];
     for s in 0..other.len() {
         let mut last = u32::MAX;
-        for &(k, _) in other.keys(s) {
+        for &v in other.keys(s) {
+            let (k, _) = unpack(v);
             if k != last {
                 df[k as usize] += 1;
                 last = k;
@@ -298,14 +395,32 @@ pub(crate) fn weigh(side: &mut Side, other: &Side, keys: &Keys) {
     for s in 0..side.len() {
         let start = side.tok_start[s] as usize;
         let mut hits = vec![0u32; side.toks(s).len()];
-        for &(k, t) in side.keys(s) {
+        let mut keyed: Mask = 0;
+        for &v in side.keys(s) {
+            let (k, t) = unpack(v);
             hits[t as usize] = hits[t as usize].max(df[k as usize]);
+            keyed |= 1 << t;
         }
+        let mut missable: Mask = 0;
         for (t, tok) in side.toks[start..side.tok_start[s + 1] as usize].iter_mut().enumerate() {
             // The share of the other side's sentences that offer a partner, shrunk towards a prior of
             // 2 % (worth 20 sentences), so that a short document does not make every match look likely.
             let chance = ((hits[t] as f32 + PRIOR_CHANCE * PRIOR_WEIGHT) / (m + PRIOR_WEIGHT)).min(1.0);
-            tok.weight = (recall(tok.class) / chance).ln().clamp(0.0, MAX_WEIGHT);
+            let c = tok.class.index();
+            tok.weight = (recall[c] / chance).ln().clamp(0.0, MAX_WEIGHT);
+            // A number is expected to reappear whether or not the other document has it; any other
+            // token only counts as missing where the other document offers it a partner somewhere.
+            let reachable = matchable.map_or(keyed, |m| m.get(s).copied().unwrap_or(0));
+            tok.keyed = tok.class == TokClass::Number || reachable & (1 << t) != 0;
+            tok.miss = if tok.keyed { miss[c] } else { 0.0 };
+            if tok.miss > 0.0 {
+                missable |= 1 << t;
+            }
+        }
+        side.missable[s] = missable;
+        let most = 0.5 * side.toks(s).iter().map(|t| t.weight).sum::<f32>();
+        if let Some(x) = side.max_evidence.get_mut(s) {
+            *x = most;
         }
     }
 }
@@ -341,35 +456,25 @@ fn char_length(text: &str) -> f32 {
 /// Splits a sentence into anchor tokens: numbers, words and marked punctuation, each once.
 fn tokenize(text: &str, decimal_comma: bool, out: &mut Vec<RawTok>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    let mut seen: Vec<String> = Vec::new();
-    let mut push = |out: &mut Vec<RawTok>, class: TokClass, form: String, lower: String| {
-        if out.len() >= MAX_TOKENS {
-            return;
-        }
-        if !seen.contains(&form) {
-            seen.push(form.clone());
+    let limit = 3 * MAX_TOKENS;
+    let push = |out: &mut Vec<RawTok>, class: TokClass, form: String, lower: String| {
+        if out.len() < limit && !out.iter().any(|t| t.form == form) {
             out.push(RawTok { class, form, lower });
         }
     };
-    while i < chars.len() && out.len() < MAX_TOKENS {
+    let byte = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
+    let mut i = 0;
+    while i < chars.len() && out.len() < limit {
         let c = chars[i].1;
         if c.is_ascii_digit() {
             let (end, value) = scan_number(&chars, i, decimal_comma);
-            // A digit run glued to letters (`K2`, `3D`, `A380`) is a name, not a quantity.
-            let glued =
-                end < chars.len() && chars[end].1.is_alphabetic() || i > 0 && chars[i - 1].1.is_alphabetic();
-            if glued {
-                let mut j = i;
+            // A digit run glued to letters (`3D`) is a name, not a quantity.
+            if end < chars.len() && chars[end].1.is_alphabetic() {
+                let mut j = end;
                 while j < chars.len() && chars[j].1.is_alphanumeric() {
                     j += 1;
                 }
-                let mut s = i;
-                while s > 0 && chars[s - 1].1.is_alphanumeric() {
-                    s -= 1;
-                }
-                let word: String = chars[s..j].iter().map(|x| x.1).collect();
-                let lower = word.to_lowercase();
+                let lower = text[byte(i)..byte(j)].to_lowercase();
                 push(out, TokClass::Word, spelling(&fold(&lower)), lower);
                 i = j;
             } else {
@@ -377,18 +482,14 @@ fn tokenize(text: &str, decimal_comma: bool, out: &mut Vec<RawTok>) {
                 i = end;
             }
         } else if c.is_alphabetic() {
+            // A word, with any digits inside it (`A380`: a name).
             let mut j = i;
             while j < chars.len() && (chars[j].1.is_alphanumeric() || is_mark(chars[j].1)) {
                 j += 1;
             }
-            if chars[i..j].iter().any(|x| x.1.is_ascii_digit()) {
-                // Handled as a glued name at its first digit; take the whole run here instead.
-                let word: String = chars[i..j].iter().map(|x| x.1).collect();
-                let lower = word.to_lowercase();
-                push(out, TokClass::Word, spelling(&fold(&lower)), lower);
-            } else {
-                let word: String = chars[i..j].iter().map(|x| x.1).collect();
-                let lower = word.to_lowercase();
+            // Words under three letters never get a key (articles, prepositions).
+            if j - i >= 3 {
+                let lower = text[byte(i)..byte(j)].to_lowercase();
                 let form = spelling(&fold(&lower));
                 if !form.is_empty() {
                     push(out, TokClass::Word, form, lower);

@@ -51,7 +51,7 @@ use crate::segment::Sentence;
 pub use dictionary::{Dictionary, DictionaryChoice, Direction};
 pub use score::Params;
 
-use dp::{Band, Step};
+use dp::{Band, Search, Step};
 use features::{Keys, Role};
 use score::{Blocks, Coarse, Fine, LengthModel, PairCache, SimCache};
 
@@ -103,8 +103,10 @@ pub struct AlignOptions {
 const FULL_CELLS: usize = 360_000;
 /// Grids up to this many cells are searched whole in the coarse passes.
 const COARSE_FULL_CELLS: usize = 250_000;
-/// Half-width of the band around a projected coarse path, in sentences (or blocks).
-const BAND_WIDTH: usize = 8;
+/// Half-width of the band around a projected coarse path: in sentences at the finest level, in blocks
+/// at the coarser ones.
+const BAND_WIDTH: usize = 5;
+const COARSE_BAND_WIDTH: usize = 8;
 /// Margin (nats) under which a bead is low-confidence.
 const LOW_MARGIN: f32 = 1.5;
 /// Added to a matched bead's own evidence (lexical evidence less length cost) before it caps the margin:
@@ -114,6 +116,8 @@ const SUPPORT_OFFSET: f32 = 3.0;
 const CROSSED_MARGIN: f32 = 0.5;
 /// A crossed anchor further apart than this many beads is taken for a coincidence.
 const MAX_CROSSING: usize = 20;
+/// Beads the neighbourhood of a bead may reach on each side when it runs through skips.
+const MAX_WINDOW: usize = 8;
 /// Margin (nats) at which the score reaches 1 − 1/e.
 const MARGIN_SCALE: f32 = 2.0;
 
@@ -182,8 +186,9 @@ fn align_texts<'s>(
             .chain((0..m).map(|j| certain(vec![], vec![TransIdx(j)])))
             .collect();
     }
-    features::weigh(&mut o, &t, &keys);
-    features::weigh(&mut t, &o, &keys);
+    let first_miss = [params.number_miss, 0.0, 0.0, 0.0];
+    features::weigh(&mut o, &t, &keys, &features::RECALL, &first_miss, None);
+    features::weigh(&mut t, &o, &keys, &features::RECALL, &first_miss, None);
     let length = LengthModel::new(&o.chars, &t.chars, params.variance);
 
     let band = if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {
@@ -196,23 +201,55 @@ fn align_texts<'s>(
     };
     let (max_a, max_b) = score::SHAPES.iter().fold((0, 0), |(x, y), &(a, b)| (x.max(a), y.max(b)));
     let pairs = PairCache::new(&o, &t, &keys, params.cognate, &band.pair_ranges(n, m, max_a, max_b));
+    let mut pairs = pairs;
+    let fine_search =
+        Search { shapes: score::SHAPES, gap_open: params.gap_open, forbidden: None, free_end: false };
+    if params.unmatched > 0.0 {
+        // First pass, to measure how often each class of anchor finds its partner in this pair.
+        let fine = Fine { o: &o, t: &t, keys: &keys, params, length, pairs };
+        let cost = |i: usize, a: usize, j: usize, b: usize, budget: f32| fine.cost(i, a, j, b, budget);
+        // A long document's first rows tell the recall as well as all of it would.
+        let rows = n.min(RECALL_SAMPLE_ROWS);
+        let first = if rows < n {
+            let prefix = Band { lo: band.lo[..=rows].to_vec(), hi: band.hi[..=rows].to_vec() };
+            dp::search(rows, band.hi[rows], &prefix, &Search { free_end: true, ..fine_search }, cost)
+                .unwrap_or_default()
+        } else {
+            dp::search(n, m, &band, &fine_search, cost).unwrap_or_else(|| diagonal(n, m, &cost))
+        };
+        let recall = measured_recall(&fine, &first);
+        let miss = [
+            params.number_miss,
+            params.unmatched * -(1.0 - recall[1]).ln(),
+            params.unmatched * -(1.0 - recall[2]).ln(),
+            params.unmatched * -(1.0 - recall[3]).ln(),
+        ];
+        pairs = fine.pairs;
+        let (reach_o, reach_t) = pairs.matchable(n, m);
+        features::weigh(&mut o, &t, &keys, &recall, &miss, Some(&reach_o));
+        features::weigh(&mut t, &o, &keys, &recall, &miss, Some(&reach_t));
+    }
     let fine = Fine { o: &o, t: &t, keys: &keys, params, length, pairs };
-    let cost = |i: usize, a: usize, j: usize, b: usize| fine.cost(i, a, j, b);
-    let path = dp::search(n, m, &band, score::SHAPES, params.gap_open, None, cost)
-        .unwrap_or_else(|| diagonal(n, m, &cost));
+    let cost = |i: usize, a: usize, j: usize, b: usize, budget: f32| fine.cost(i, a, j, b, budget);
+    let path = dp::search(n, m, &band, &fine_search, cost).unwrap_or_else(|| diagonal(n, m, &cost));
 
     let margins = margins(&path, params.gap_open, &cost);
-    let crossed = crossed_beads(&path, &anchors(&o, &t, &keys));
+    let mut crossed = crossed_beads(&path, &anchors(&o, &t, &keys));
+    for k in moved_runs(&path, &fine, &length) {
+        crossed[k] = true;
+    }
     path.iter()
         .zip(margins)
         .zip(crossed)
         .map(|((s, margin), crossed)| {
             // A matched bead is only as sure as its own evidence allows: a pair of sentences of very
-            // different lengths, or with numbers that do not meet, is weak however its neighbours look.
+            // different lengths is weak however its neighbours look. Anchors that do not meet (a changed
+            // number) are left out here: they are what the check stage is looking for, and the margin
+            // already weighs them against every other way to align the neighbourhood.
             let support = if s.a == 0 || s.b == 0 {
                 f32::INFINITY
             } else {
-                params.lexical * fine.evidence(s.i, s.a, s.j, s.b)
+                params.lexical * fine.evidence_parts(s.i, s.a, s.j, s.b).0
                     - params.length
                         * length.cost(
                             fine.o.chars[s.i..s.i + s.a].iter().sum(),
@@ -235,6 +272,38 @@ fn align_texts<'s>(
         .collect()
 }
 
+/// The share of keyed tokens of each class that find a partner in the 1:1 beads of a path, shrunk
+/// towards the prior [`features::RECALL`] (worth 20 tokens); numbers keep their prior.
+fn measured_recall(fine: &Fine<'_>, path: &[Step]) -> [f32; 4] {
+    let mut found = [0u32; 4];
+    let mut total = [0u32; 4];
+    let mut count = |toks: &[features::Tok], mask: features::Mask| {
+        for (t, tok) in toks.iter().enumerate() {
+            if tok.keyed {
+                let c = tok.class.index();
+                total[c] += 1;
+                found[c] += u32::from(mask & (1 << t) != 0);
+            }
+        }
+    };
+    for s in path.iter().filter(|s| s.a == 1 && s.b == 1) {
+        let (mo, mt) = fine.pair(s.i, s.j);
+        count(fine.o.toks(s.i), mo);
+        count(fine.t.toks(s.j), mt);
+    }
+    let mut recall = features::RECALL;
+    for c in 1..4 {
+        let prior = features::RECALL[c] * RECALL_PRIOR_TOKENS;
+        recall[c] = ((found[c] as f32 + prior) / (total[c] as f32 + RECALL_PRIOR_TOKENS)).clamp(0.02, 0.95);
+    }
+    recall
+}
+
+/// The first pass of a long document measures recall on this many original sentences.
+const RECALL_SAMPLE_ROWS: usize = 2_000;
+/// How many tokens' worth of weight the prior recall keeps when it is measured.
+const RECALL_PRIOR_TOKENS: f32 = 20.0;
+
 /// Strong one-to-one anchors: a number, or a name of five letters or more spelt alike, that occurs in
 /// exactly one sentence of each document. `(original, translation)` sentence pairs.
 fn anchors(o: &features::Side, t: &features::Side, keys: &Keys) -> Vec<(usize, usize)> {
@@ -244,7 +313,8 @@ fn anchors(o: &features::Side, t: &features::Side, keys: &Keys) -> Vec<(usize, u
         let mut home = vec![u32::MAX; keys.len()];
         for s in 0..side.len() {
             let mut last = u32::MAX;
-            for &(k, _) in side.keys(s) {
+            for &v in side.keys(s) {
+                let (k, _) = features::unpack(v);
                 if k != last {
                     df[k as usize] += 1;
                     home[k as usize] = u32::try_from(s).unwrap_or(u32::MAX);
@@ -259,10 +329,11 @@ fn anchors(o: &features::Side, t: &features::Side, keys: &Keys) -> Vec<(usize, u
     let mut out = Vec::new();
     for i in 0..o.len() {
         let toks = o.toks(i);
-        for &(k, tok) in o.keys(i) {
+        for &v in o.keys(i) {
+            let (k, tok) = features::unpack(v);
             let strong = match keys.kind(k) {
-                KeyKind::Number => toks.get(tok as usize).is_some_and(|x| x.form.len() >= 2),
-                KeyKind::Cognate => toks.get(tok as usize).is_some_and(|x| x.form.len() >= 5),
+                KeyKind::Number => toks.get(tok as usize).is_some_and(|x| o.form(x).len() >= 2),
+                KeyKind::Cognate => toks.get(tok as usize).is_some_and(|x| o.form(x).len() >= 5),
                 _ => false,
             };
             if !strong || df_o[k as usize] != 1 || df_t[k as usize] != 1 {
@@ -270,8 +341,8 @@ fn anchors(o: &features::Side, t: &features::Side, keys: &Keys) -> Vec<(usize, u
             }
             let j = home_t[k as usize] as usize;
             // Numbers meet by key; a cognate anchor must be spelt the same (a name), not merely alike.
-            let form = toks.get(tok as usize).map_or("", |x| &*x.form);
-            let meets = keys.kind(k) == KeyKind::Number || t.toks(j).iter().any(|x| &*x.form == form);
+            let form = toks.get(tok as usize).map_or("", |x| o.form(x));
+            let meets = keys.kind(k) == KeyKind::Number || t.toks(j).iter().any(|x| t.form(x) == form);
             if meets && out.last() != Some(&(i, j)) {
                 out.push((i, j));
             }
@@ -279,6 +350,52 @@ fn anchors(o: &features::Side, t: &features::Side, keys: &Keys) -> Vec<(usize, u
     }
     out
 }
+
+/// Skip beads that may be a moved passage: a run of dropped sentences and a run of added ones (four at
+/// most each) that, taken as one bead, would fit by length and anchors. Neither run is then a sure
+/// omission or addition.
+fn moved_runs(path: &[Step], fine: &Fine<'_>, length: &LengthModel) -> Vec<usize> {
+    let runs = |dropped: bool| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < path.len() {
+            let skip = |s: &Step| if dropped { s.b == 0 && s.a > 0 } else { s.a == 0 && s.b > 0 };
+            if skip(&path[k]) {
+                let start = k;
+                while k < path.len() && skip(&path[k]) {
+                    k += 1;
+                }
+                out.push((start, k));
+            } else {
+                k += 1;
+            }
+        }
+        out
+    };
+    let (drops, adds) = (runs(true), runs(false));
+    let mut out = Vec::new();
+    for &(d0, d1) in &drops {
+        let (i, a) = (path[d0].i, path[d0..d1].iter().map(|s| s.a).sum::<usize>());
+        for &(a0, a1) in &adds {
+            let (j, b) = (path[a0].j, path[a0..a1].iter().map(|s| s.b).sum::<usize>());
+            if a > 4 || b > 4 {
+                continue;
+            }
+            let lo: f32 = fine.o.chars[i..i + a].iter().sum();
+            let lt: f32 = fine.t.chars[j..j + b].iter().sum();
+            let cost =
+                fine.params.length * length.cost(lo, lt) - fine.params.lexical * fine.evidence(i, a, j, b);
+            if cost < MOVED_FIT {
+                out.extend(d0..d1);
+                out.extend(a0..a1);
+            }
+        }
+    }
+    out
+}
+
+/// A dropped run and an added run that would cost less than this (nats) as one bead may be a move.
+const MOVED_FIT: f32 = 2.0;
 
 /// Beads between the two ends of an anchor the path does not keep together: the order of the documents
 /// differs there (a moved paragraph), so the monotone alignment of that stretch is doubtful.
@@ -295,9 +412,6 @@ fn crossed_beads(path: &[Step], anchors: &[(usize, usize)]) -> Vec<bool> {
     for &(i, j) in anchors {
         let (Some(&x), Some(&y)) = (bead_o.get(i), bead_t.get(j)) else { continue };
         if x != y && x.abs_diff(y) <= MAX_CROSSING {
-            if std::env::var_os("DEBUG_CROSS").is_some() {
-                eprintln!("crossed anchor {i} {j} beads {x} {y}");
-            }
             crossed[x.min(y)..=x.max(y)].iter_mut().for_each(|c| *c = true);
         }
     }
@@ -319,32 +433,42 @@ fn coarse_corners(
     } else {
         let coarse = coarse_corners(&o.halve(), &t.halve(), params, length, depth + 1);
         let projected: Vec<_> = coarse.iter().map(|&(i, j)| ((2 * i).min(n), (2 * j).min(m))).collect();
-        Band::around(&projected, n, m, BAND_WIDTH)
+        Band::around(&projected, n, m, COARSE_BAND_WIDTH)
     };
     let sims = SimCache::new(o, t, &band.pair_ranges(n, m, 2, 2));
     let scorer = Coarse { o, t, params, length, sims };
-    let cost = |i: usize, a: usize, j: usize, b: usize| scorer.cost(i, a, j, b);
-    let path = dp::search(n, m, &band, score::COARSE_SHAPES, params.gap_open, None, cost)
-        .unwrap_or_else(|| diagonal(n, m, &cost));
+    let cost = |i: usize, a: usize, j: usize, b: usize, budget: f32| scorer.cost(i, a, j, b, budget);
+    let search =
+        Search { shapes: score::COARSE_SHAPES, gap_open: params.gap_open, forbidden: None, free_end: false };
+    let path = dp::search(n, m, &band, &search, cost).unwrap_or_else(|| diagonal(n, m, &cost));
     dp::corners(&path)
 }
 
 /// A fallback path (never expected): 1:1 beads along the diagonal, the rest as 1:0 or 0:1.
-fn diagonal(n: usize, m: usize, cost: &impl Fn(usize, usize, usize, usize) -> f32) -> Vec<Step> {
+fn diagonal(n: usize, m: usize, cost: &impl Fn(usize, usize, usize, usize, f32) -> f32) -> Vec<Step> {
     let k = n.min(m);
     let mut path: Vec<Step> =
-        (0..k).map(|x| Step { i: x, a: 1, j: x, b: 1, cost: cost(x, 1, x, 1) }).collect();
-    path.extend((k..n).map(|x| Step { i: x, a: 1, j: m, b: 0, cost: cost(x, 1, m, 0) }));
-    path.extend((k..m).map(|y| Step { i: n, a: 0, j: y, b: 1, cost: cost(n, 0, y, 1) }));
+        (0..k).map(|x| Step { i: x, a: 1, j: x, b: 1, cost: cost(x, 1, x, 1, f32::INFINITY) }).collect();
+    path.extend((k..n).map(|x| Step { i: x, a: 1, j: m, b: 0, cost: cost(x, 1, m, 0, f32::INFINITY) }));
+    path.extend((k..m).map(|y| Step { i: n, a: 0, j: y, b: 1, cost: cost(n, 0, y, 1, f32::INFINITY) }));
     path
 }
 
-/// For each bead, how much more its neighbourhood (previous bead, it, next bead) costs at best without it.
-fn margins(path: &[Step], gap_open: f32, cost: &impl Fn(usize, usize, usize, usize) -> f32) -> Vec<f32> {
+/// For each bead, how much more its neighbourhood (it, and the beads up to the nearest matched bead on
+/// each side) costs at best without it.
+fn margins(path: &[Step], gap_open: f32, cost: &impl Fn(usize, usize, usize, usize, f32) -> f32) -> Vec<f32> {
     (0..path.len())
         .map(|k| {
-            let first = k.saturating_sub(1);
-            let last = (k + 1).min(path.len() - 1);
+            // The neighbourhood reaches the nearest matched bead on each side (through a run of skips).
+            let skip = |s: &Step| s.a == 0 || s.b == 0;
+            let mut first = k.saturating_sub(1);
+            while first > 0 && skip(&path[first]) && k - first < MAX_WINDOW {
+                first -= 1;
+            }
+            let mut last = (k + 1).min(path.len() - 1);
+            while last + 1 < path.len() && skip(&path[last]) && last - k < MAX_WINDOW {
+                last += 1;
+            }
             let window = &path[first..=last];
             let (i0, j0) = (window[0].i, window[0].j);
             let end = window[window.len() - 1];
@@ -352,8 +476,11 @@ fn margins(path: &[Step], gap_open: f32, cost: &impl Fn(usize, usize, usize, usi
             let current: f32 = window.iter().map(|s| s.cost).sum();
             let this = path[k];
             let forbidden = Step { i: this.i - i0, j: this.j - j0, ..this };
-            let local = |i: usize, a: usize, j: usize, b: usize| cost(i + i0, a, j + j0, b);
-            match dp::search(n, m, &Band::full(n, m), score::SHAPES, gap_open, Some(forbidden), local) {
+            let local =
+                |i: usize, a: usize, j: usize, b: usize, budget: f32| cost(i + i0, a, j + j0, b, budget);
+            let search =
+                Search { shapes: score::SHAPES, gap_open, forbidden: Some(forbidden), free_end: false };
+            match dp::search(n, m, &Band::full(n, m), &search, local) {
                 Some(alt) => alt.iter().map(|s| s.cost).sum::<f32>() - current,
                 None => f32::INFINITY,
             }
@@ -438,8 +565,8 @@ mod debug {
             None,
             &mut keys,
         );
-        features::weigh(&mut so, &st, &keys);
-        features::weigh(&mut st, &so, &keys);
+        features::weigh(&mut so, &st, &keys, &features::RECALL, &[2.0, 0.0, 0.0, 0.0], None);
+        features::weigh(&mut st, &so, &keys, &features::RECALL, &[2.0, 0.0, 0.0, 0.0], None);
         let length = LengthModel::new(&so.chars, &st.chars, params.variance);
         let pairs = PairCache::new(&so, &st, &keys, params.cognate, &[]);
         let fine = Fine { o: &so, t: &st, keys: &keys, params: &params, length, pairs };
@@ -454,7 +581,7 @@ mod debug {
         for (i, a, j, b) in beads {
             println!(
                 "[{i}+{a}]:[{j}+{b}] cost {:.2} evidence {:.2}",
-                fine.cost(i, a, j, b),
+                fine.cost(i, a, j, b, f32::INFINITY),
                 if a > 0 && b > 0 { fine.evidence(i, a, j, b) } else { 0.0 }
             );
         }

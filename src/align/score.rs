@@ -16,7 +16,7 @@
 //!
 //! This module scores; it does not search (see `dp`).
 
-use super::features::{KeyKind, Keys, Side, Tok};
+use super::features::{KeyKind, Keys, Mask, Side, Tok, unpack};
 
 /// Tunable costs, in nats. The defaults were tuned on two gold sets together (see `docs/alignment.md`).
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +48,9 @@ pub struct Params {
     pub lexical: f32,
     /// A number on one side of a bead that the other side lacks (half for each side's number).
     pub number_miss: f32,
+    /// Weight of the second pass's cost for anchors left without a partner, `−ln(1 − recall)` with the
+    /// recall of each anchor class measured on the first pass's 1:1 beads (0 turns the pass off).
+    pub unmatched: f32,
     /// Jaro–Winkler similarity two folded words need to count as cognates.
     pub cognate: f64,
     /// A bead whose sentences on one side come from two paragraphs.
@@ -59,21 +62,22 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            gap_open: 8.25,
-            skip: 1.1,
+            gap_open: 4.84,
+            skip: 2.27,
             skip_short: 1.25,
-            fragment: 0.9,
+            fragment: 2.02,
             merge: 2.5,
-            merge_2_2: 4.5,
+            merge_2_2: 3.96,
             merge_1_3: 5.0,
-            merge_2_3: 6.5,
+            merge_2_3: 8.12,
             merge_1_4: 7.5,
-            length: 1.25,
+            length: 1.36,
             variance: 6.8,
             lexical: 1.1,
-            number_miss: 2.0,
+            number_miss: 1.4,
+            unmatched: 1.0,
             cognate: 0.88,
-            paragraph_span: 2.0,
+            paragraph_span: 6.81,
             paragraph_edge: 0.5,
         }
     }
@@ -154,31 +158,34 @@ fn ln_erfc(x: f32) -> f32 {
 
 /// Token masks of one sentence pair: which original tokens found a partner in the translation
 /// sentence, and which translation tokens found one in the original sentence.
-pub(crate) type PairMask = (u64, u64);
+pub(crate) type PairMask = (Mask, Mask);
 
 /// Matches the anchors of original sentence `i` against those of translation sentence `j`.
 pub(crate) fn match_pair(o: &Side, i: usize, t: &Side, j: usize, keys: &Keys, cognate: f64) -> PairMask {
     let (ko, kt) = (o.keys(i), t.keys(j));
     let (to, tt) = (o.toks(i), t.toks(j));
-    let (mut mo, mut mt) = (0u64, 0u64);
+    let (mut mo, mut mt): (Mask, Mask) = (0, 0);
     let (mut p, mut q) = (0, 0);
     while p < ko.len() && q < kt.len() {
-        let (a, b) = (ko[p].0, kt[q].0);
+        let (a, b) = (ko[p] >> 5, kt[q] >> 5);
         if a < b {
             p += 1;
         } else if b < a {
             q += 1;
         } else {
-            let p_end = p + ko[p..].iter().take_while(|x| x.0 == a).count();
-            let q_end = q + kt[q..].iter().take_while(|x| x.0 == a).count();
+            let p_end = p + ko[p..].iter().take_while(|&&x| x >> 5 == a).count();
+            let q_end = q + kt[q..].iter().take_while(|&&x| x >> 5 == a).count();
             let kind = keys.kind(a);
-            for &(_, x) in &ko[p..p_end] {
-                for &(_, y) in &kt[q..q_end] {
-                    let (bx, by) = (1u64 << x, 1u64 << y);
+            for &vx in &ko[p..p_end] {
+                let x = unpack(vx).1;
+                for &vy in &kt[q..q_end] {
+                    let y = unpack(vy).1;
+                    let (bx, by): (Mask, Mask) = (1 << x, 1 << y);
                     if mo & bx != 0 && mt & by != 0 {
                         continue;
                     }
-                    if kind != KeyKind::Cognate || cognates(&to[x as usize], &tt[y as usize], cognate) {
+                    let (Some(tx), Some(ty)) = (to.get(x as usize), tt.get(y as usize)) else { continue };
+                    if kind != KeyKind::Cognate || cognates(o.form(tx), t.form(ty), cognate) {
                         mo |= bx;
                         mt |= by;
                     }
@@ -194,24 +201,38 @@ pub(crate) fn match_pair(o: &Side, i: usize, t: &Side, j: usize, keys: &Keys, co
 /// Two folded words are cognates when Jaro–Winkler rates them alike, or when they share a prefix of at
 /// least three letters that makes up three quarters of the shorter word (Asien ~ Asia: the endings of
 /// the two languages differ, the stems do not).
-fn cognates(a: &Tok, b: &Tok, threshold: f64) -> bool {
-    if a.form == b.form {
+fn cognates(a: &str, b: &str, threshold: f64) -> bool {
+    if a == b {
         return true;
     }
-    let common = a.form.bytes().zip(b.form.bytes()).take_while(|(x, y)| x == y).count();
-    let shorter = a.form.len().min(b.form.len());
-    (common >= 3 && common * 4 >= shorter * 3) || strsim::jaro_winkler(&a.form, &b.form) >= threshold
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    (common >= 3 && common * 4 >= shorter * 3) || strsim::jaro_winkler(a, b) >= threshold
 }
 
 /// Sum of the weights of the tokens in `mask`, each less `penalty` and at least zero.
 #[inline]
-fn covered(toks: &[Tok], mut mask: u64, penalty: f32) -> f32 {
+fn covered(toks: &[Tok], mut mask: Mask, penalty: f32) -> f32 {
     let mut sum = 0.0;
     while mask != 0 {
         let t = mask.trailing_zeros() as usize;
         mask &= mask - 1;
         if let Some(tok) = toks.get(t) {
             sum += (tok.weight - penalty).max(0.0);
+        }
+    }
+    sum
+}
+
+/// Sum of the `miss` costs of the tokens in `mask`.
+#[inline]
+fn misses(toks: &[Tok], mut mask: Mask) -> f32 {
+    let mut sum = 0.0;
+    while mask != 0 {
+        let t = mask.trailing_zeros() as usize;
+        mask &= mask - 1;
+        if let Some(tok) = toks.get(t) {
+            sum += tok.miss;
         }
     }
     sum
@@ -245,6 +266,20 @@ impl PairCache {
         PairCache { lo, start, data }
     }
 
+    /// Per sentence of each side, the tokens that find a partner in some pair of the store.
+    pub fn matchable(&self, n: usize, m: usize) -> (Vec<Mask>, Vec<Mask>) {
+        let (mut o, mut t): (Vec<Mask>, Vec<Mask>) = (vec![0; n], vec![0; m]);
+        for (i, (&lo, w)) in self.lo.iter().zip(self.start.windows(2)).enumerate() {
+            for (k, &(mo, mt)) in self.data[w[0]..w[1]].iter().enumerate() {
+                o[i] |= mo;
+                if let Some(x) = t.get_mut(lo + k) {
+                    *x |= mt;
+                }
+            }
+        }
+        (o, t)
+    }
+
     fn get(&self, i: usize, j: usize) -> Option<PairMask> {
         let lo = *self.lo.get(i)?;
         let at = self.start[i] + j.checked_sub(lo)?;
@@ -264,14 +299,17 @@ pub(crate) struct Fine<'a> {
 }
 
 impl Fine<'_> {
-    fn pair(&self, i: usize, j: usize) -> PairMask {
+    pub fn pair(&self, i: usize, j: usize) -> PairMask {
         self.pairs
             .get(i, j)
             .unwrap_or_else(|| match_pair(self.o, i, self.t, j, self.keys, self.params.cognate))
     }
 
     /// Cost of the bead of original sentences `i..i + a` and translation sentences `j..j + b`.
-    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
+    ///
+    /// Returns infinity without weighing the anchors when even full lexical evidence could not bring the
+    /// cost down to `budget`.
+    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize, budget: f32) -> f32 {
         let p = self.params;
         if b == 0 {
             return self.o.chars[i..i + a].iter().map(|&c| p.skip_cost(c)).sum();
@@ -281,9 +319,16 @@ impl Fine<'_> {
         }
         let lo: f32 = self.o.chars[i..i + a].iter().sum();
         let lt: f32 = self.t.chars[j..j + b].iter().sum();
-        let mut cost = p.shape_cost((a, b)) + p.length * self.length.cost(lo, lt);
-        cost -= p.lexical * self.evidence(i, a, j, b);
-        cost + self.paragraph_cost(i, a, j, b) + self.fragment_cost(i + a, j + b)
+        let cost = p.shape_cost((a, b))
+            + p.length * self.length.cost(lo, lt)
+            + self.paragraph_cost(i, a, j, b)
+            + self.fragment_cost(i + a, j + b);
+        let most: f32 = self.o.max_evidence[i..i + a].iter().sum::<f32>()
+            + self.t.max_evidence[j..j + b].iter().sum::<f32>();
+        if cost - p.lexical * most > budget {
+            return f32::INFINITY;
+        }
+        cost - p.lexical * self.evidence(i, a, j, b)
     }
 
     /// The penalty for ending a bead before original sentence `i` and translation sentence `j` when one
@@ -296,11 +341,17 @@ impl Fine<'_> {
     /// The lexical evidence of a bead, in nats (half from each side's tokens): matched anchors count for
     /// it, numbers without a partner against it.
     pub fn evidence(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
-        let mut masks_t = [0u64; 4];
+        let (matched, missed) = self.evidence_parts(i, a, j, b);
+        matched - missed
+    }
+
+    /// The lexical evidence of a bead as (for it, against it), both in nats and positive.
+    pub fn evidence_parts(&self, i: usize, a: usize, j: usize, b: usize) -> (f32, f32) {
+        let mut masks_t: [Mask; 4] = [0; 4];
         let mut sum = 0.0;
-        let mut missed = 0u32;
+        let mut missed = 0.0;
         for x in i..i + a {
-            let mut mo = 0u64;
+            let mut mo: Mask = 0;
             for (k, y) in (j..j + b).enumerate() {
                 let (po, pt) = self.pair(x, y);
                 mo |= po;
@@ -309,14 +360,15 @@ impl Fine<'_> {
                 }
             }
             sum += covered(self.o.toks(x), mo, LN[b.min(5)]);
-            missed += (self.o.numbers[x] & !mo).count_ones();
+            missed += misses(self.o.toks(x), self.o.missable[x] & !mo);
         }
         for (k, y) in (j..j + b).enumerate() {
             let mt = masks_t.get(k).copied().unwrap_or(0);
             sum += covered(self.t.toks(y), mt, LN[a.min(5)]);
-            missed += (self.t.numbers[y] & !mt).count_ones();
+            missed += misses(self.t.toks(y), self.t.missable[y] & !mt);
         }
-        (sum - missed as f32 * self.params.number_miss) * 0.5
+        // A match is one event seen from both sides (half each); a miss is an event of its own.
+        (sum * 0.5, missed)
     }
 
     fn paragraph_cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
@@ -341,6 +393,8 @@ pub(crate) struct Blocks {
     pub chars: Vec<f32>,
     /// Sentences per block.
     pub count: Vec<f32>,
+    /// Sum of each block's key weights (a bound on its similarity to anything).
+    pub weight: Vec<f32>,
     /// Per block, its strongest keys with their weights, sorted by key.
     pub keys: Vec<Vec<(u32, f32)>>,
 }
@@ -354,6 +408,7 @@ impl Blocks {
         let mut out = Blocks {
             chars: side.chars.clone(),
             count: vec![1.0; side.len()],
+            weight: Vec::with_capacity(side.len()),
             keys: Vec::with_capacity(side.len()),
         };
         for s in 0..side.len() {
@@ -361,13 +416,16 @@ impl Blocks {
             let list: Vec<(u32, f32)> = side
                 .keys(s)
                 .iter()
-                .map(|&(k, t)| {
+                .map(|&v| {
+                    let (k, t) = unpack(v);
                     let w = toks.get(t as usize).map_or(0.0, |x| x.weight);
                     (k, if keys.kind(k) == KeyKind::Cognate { w * 0.5 } else { w })
                 })
                 .filter(|x| x.1 > 0.0)
                 .collect();
-            out.keys.push(strongest(list));
+            let keys = strongest(list);
+            out.weight.push(keys.iter().map(|k| k.1).sum());
+            out.keys.push(keys);
         }
         out
     }
@@ -382,6 +440,7 @@ impl Blocks {
         let mut out = Blocks {
             chars: Vec::with_capacity(n),
             count: Vec::with_capacity(n),
+            weight: Vec::with_capacity(n),
             keys: Vec::with_capacity(n),
         };
         for b in 0..n {
@@ -389,13 +448,16 @@ impl Blocks {
             if x == y {
                 out.chars.push(self.chars[x]);
                 out.count.push(self.count[x]);
+                out.weight.push(self.weight[x]);
                 out.keys.push(self.keys[x].clone());
             } else {
                 out.chars.push(self.chars[x] + self.chars[y]);
                 out.count.push(self.count[x] + self.count[y]);
                 let mut list = self.keys[x].clone();
                 list.extend_from_slice(&self.keys[y]);
-                out.keys.push(strongest(list));
+                let keys = strongest(list);
+                out.weight.push(keys.iter().map(|k| k.1).sum());
+                out.keys.push(keys);
             }
         }
         out
@@ -442,7 +504,7 @@ pub(crate) struct Coarse<'a> {
 }
 
 impl Coarse<'_> {
-    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
+    pub fn cost(&self, i: usize, a: usize, j: usize, b: usize, budget: f32) -> f32 {
         let p = self.params;
         let skip =
             |blocks: &Blocks, x: usize| blocks.count[x] * p.skip_cost(blocks.chars[x] / blocks.count[x]);
@@ -455,6 +517,12 @@ impl Coarse<'_> {
         let shape = p.shape_cost((a, b));
         let lo: f32 = self.o.chars[i..i + a].iter().sum();
         let lt: f32 = self.t.chars[j..j + b].iter().sum();
+        let base = shape + p.length * self.length.cost(lo, lt);
+        let most = (b as f32 * self.o.weight[i..i + a].iter().sum::<f32>())
+            .min(a as f32 * self.t.weight[j..j + b].iter().sum::<f32>());
+        if base - p.lexical * most > budget {
+            return f32::INFINITY;
+        }
         let mut sim = 0.0;
         for x in i..i + a {
             for y in j..j + b {
@@ -462,7 +530,7 @@ impl Coarse<'_> {
                     self.sims.get(x, y).unwrap_or_else(|| block_similarity(&self.o.keys[x], &self.t.keys[y]));
             }
         }
-        shape + p.length * self.length.cost(lo, lt) - p.lexical * sim
+        base - p.lexical * sim
     }
 }
 
