@@ -95,7 +95,9 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let mut i = 0;
     while i < uo.len() {
         let kind = uo[i].1.kind;
-        if let Some(j) = ut.iter().position(|x| x.1.kind == kind) {
+        // An untyped name may stand for a person or an organisation on the other side.
+        let compatible = |k: EntityKind| k == kind || k == EntityKind::Name || kind == EntityKind::Name;
+        if let Some(j) = ut.iter().position(|x| compatible(x.1.kind)) {
             out.changed.push((uo.remove(i), ut.remove(j)));
         } else {
             i += 1;
