@@ -109,9 +109,6 @@ const BAND_WIDTH: usize = 5;
 const COARSE_BAND_WIDTH: usize = 8;
 /// Margin (nats) under which a bead is low-confidence.
 const LOW_MARGIN: f32 = 1.5;
-/// Added to a matched bead's own evidence (lexical evidence less length cost) before it caps the margin:
-/// a bead with no anchors and fitting lengths keeps a fair score.
-const SUPPORT_OFFSET: f32 = 3.0;
 /// The margin a bead in a crossed stretch keeps at most.
 const CROSSED_MARGIN: f32 = 0.5;
 /// A crossed anchor further apart than this many beads is taken for a coincidence.
@@ -242,22 +239,7 @@ fn align_texts<'s>(
         .zip(margins)
         .zip(crossed)
         .map(|((s, margin), crossed)| {
-            // A matched bead is only as sure as its own evidence allows: a pair of sentences of very
-            // different lengths is weak however its neighbours look. Anchors that do not meet (a changed
-            // number) are left out here: they are what the check stage is looking for, and the margin
-            // already weighs them against every other way to align the neighbourhood.
-            let support = if s.a == 0 || s.b == 0 {
-                f32::INFINITY
-            } else {
-                params.lexical * fine.evidence_parts(s.i, s.a, s.j, s.b).0
-                    - params.length
-                        * length.cost(
-                            fine.o.chars[s.i..s.i + s.a].iter().sum(),
-                            fine.t.chars[s.j..s.j + s.b].iter().sum(),
-                        )
-                    + SUPPORT_OFFSET
-            };
-            let mut sure = margin.min(support).max(0.0);
+            let mut sure = margin.max(0.0);
             if crossed {
                 sure = sure.min(CROSSED_MARGIN);
             }
