@@ -418,9 +418,24 @@ pub(crate) fn weigh(
             }
         }
         side.missable[s] = missable;
-        let most = 0.5 * side.toks(s).iter().map(|t| t.weight).sum::<f32>();
+    }
+    bound_evidence(side, matchable);
+}
+
+/// Sets each sentence's most lexical evidence: half the weights of its tokens that find a partner
+/// somewhere (`matchable`, when known), or of all its tokens.
+pub(crate) fn bound_evidence(side: &mut Side, matchable: Option<&[Mask]>) {
+    for s in 0..side.len() {
+        let reach = matchable.map_or(Mask::MAX, |m| m.get(s).copied().unwrap_or(0));
+        let most: f32 = side
+            .toks(s)
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| reach & (1 << t) != 0)
+            .map(|(_, tok)| tok.weight)
+            .sum();
         if let Some(x) = side.max_evidence.get_mut(s) {
-            *x = most;
+            *x = 0.5 * most;
         }
     }
 }

@@ -105,8 +105,8 @@ const FULL_CELLS: usize = 360_000;
 const COARSE_FULL_CELLS: usize = 250_000;
 /// Half-width of the band around a projected coarse path: in sentences at the finest level, in blocks
 /// at the coarser ones.
-const BAND_WIDTH: usize = 5;
-const COARSE_BAND_WIDTH: usize = 8;
+const BAND_WIDTH: usize = 4;
+const COARSE_BAND_WIDTH: usize = 6;
 /// Margin (nats) under which a bead is low-confidence.
 const LOW_MARGIN: f32 = 1.5;
 /// The margin a bead in a crossed stretch keeps at most.
@@ -191,14 +191,18 @@ fn align_texts<'s>(
     let band = if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {
         Band::full(n, m)
     } else {
-        let (ob, tb) = (Blocks::from_side(&o, &keys), Blocks::from_side(&t, &keys));
-        let coarse = coarse_corners(&ob.halve(), &tb.halve(), params, length, 0);
+        let (ob, tb) = (Blocks::pairs_of(&o, &keys), Blocks::pairs_of(&t, &keys));
+        let coarse = coarse_corners(&ob, &tb, params, length, 0);
         let projected: Vec<_> = coarse.iter().map(|&(i, j)| ((2 * i).min(n), (2 * j).min(m))).collect();
         Band::around(&projected, n, m, BAND_WIDTH)
     };
     let (max_a, max_b) = score::SHAPES.iter().fold((0, 0), |(x, y), &(a, b)| (x.max(a), y.max(b)));
     let pairs = PairCache::new(&o, &t, &keys, params.cognate, &band.pair_ranges(n, m, max_a, max_b));
     let mut pairs = pairs;
+    // Bound each sentence's evidence by its tokens that have a partner nearby (lets the search prune).
+    let (reach_o, reach_t) = pairs.matchable(n, m);
+    features::bound_evidence(&mut o, Some(&reach_o));
+    features::bound_evidence(&mut t, Some(&reach_t));
     let fine_search =
         Search { shapes: score::SHAPES, gap_open: params.gap_open, forbidden: None, free_end: false };
     if params.unmatched > 0.0 {
@@ -222,7 +226,6 @@ fn align_texts<'s>(
             params.unmatched * -(1.0 - recall[3]).ln(),
         ];
         pairs = fine.pairs;
-        let (reach_o, reach_t) = pairs.matchable(n, m);
         features::weigh(&mut o, &t, &keys, &recall, &miss, Some(&reach_o));
         features::weigh(&mut t, &o, &keys, &recall, &miss, Some(&reach_t));
     }

@@ -280,6 +280,15 @@ impl PairCache {
         (o, t)
     }
 
+    /// True when the store holds every pair of original sentences `i..i + a` and translation sentences
+    /// `j..j + b`.
+    pub fn covers(&self, i: usize, a: usize, j: usize, b: usize) -> bool {
+        (i..i + a).all(|x| match (self.lo.get(x), self.start.get(x..x + 2)) {
+            (Some(&lo), Some(w)) => lo <= j && j + b <= lo + (w[1] - w[0]),
+            _ => false,
+        })
+    }
+
     fn get(&self, i: usize, j: usize) -> Option<PairMask> {
         let lo = *self.lo.get(i)?;
         let at = self.start[i] + j.checked_sub(lo)?;
@@ -325,7 +334,8 @@ impl Fine<'_> {
             + self.fragment_cost(i + a, j + b);
         let most: f32 = self.o.max_evidence[i..i + a].iter().sum::<f32>()
             + self.t.max_evidence[j..j + b].iter().sum::<f32>();
-        if cost - p.lexical * most > budget {
+        // The bound holds where the store knows every pair of the bead (it was made from the store).
+        if cost - p.lexical * most > budget && self.pairs.covers(i, a, j, b) {
             return f32::INFINITY;
         }
         cost - p.lexical * self.evidence(i, a, j, b)
@@ -388,44 +398,69 @@ impl Fine<'_> {
 }
 
 /// A document cut into blocks of consecutive sentences for the coarse passes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Blocks {
     pub chars: Vec<f32>,
     /// Sentences per block.
     pub count: Vec<f32>,
     /// Sum of each block's key weights (a bound on its similarity to anything).
     pub weight: Vec<f32>,
-    /// Per block, its strongest keys with their weights, sorted by key.
-    pub keys: Vec<Vec<(u32, f32)>>,
+    /// The blocks' strongest keys with their weights, each block's sorted by key; block `b` owns
+    /// `keys[start[b]..start[b + 1]]`.
+    keys: Vec<(u32, f32)>,
+    start: Vec<u32>,
 }
 
 /// Keys a block keeps (the strongest ones).
-const BLOCK_KEYS: usize = 24;
+const BLOCK_KEYS: usize = 16;
 
 impl Blocks {
-    /// One block per sentence. Cognate buckets count half: the coarse passes skip the cognate check.
-    pub fn from_side(side: &Side, keys: &Keys) -> Self {
+    fn with_capacity(n: usize) -> Self {
         let mut out = Blocks {
-            chars: side.chars.clone(),
-            count: vec![1.0; side.len()],
-            weight: Vec::with_capacity(side.len()),
-            keys: Vec::with_capacity(side.len()),
+            chars: Vec::with_capacity(n),
+            count: Vec::with_capacity(n),
+            weight: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n * BLOCK_KEYS / 2),
+            start: Vec::with_capacity(n + 1),
         };
-        for s in 0..side.len() {
-            let toks = side.toks(s);
-            let list: Vec<(u32, f32)> = side
-                .keys(s)
-                .iter()
-                .map(|&v| {
+        out.start.push(0);
+        out
+    }
+
+    fn push(&mut self, chars: f32, count: f32, list: &mut Vec<(u32, f32)>) {
+        strongest(list);
+        self.chars.push(chars);
+        self.count.push(count);
+        self.weight.push(list.iter().map(|k| k.1).sum());
+        self.keys.extend_from_slice(list);
+        self.start.push(u32::try_from(self.keys.len()).unwrap_or(u32::MAX));
+    }
+
+    /// The keys of block `b`.
+    pub fn keys(&self, b: usize) -> &[(u32, f32)] {
+        &self.keys[self.start[b] as usize..self.start[b + 1] as usize]
+    }
+
+    /// Blocks of two sentences each (the last may hold one). Cognate buckets count half: the coarse
+    /// passes skip the cognate check.
+    pub fn pairs_of(side: &Side, keys: &Keys) -> Self {
+        let n = side.len().div_ceil(2);
+        let mut out = Blocks::with_capacity(n);
+        let mut list = Vec::new();
+        for b in 0..n {
+            list.clear();
+            let sentences = 2 * b..(2 * b + 2).min(side.len());
+            for s in sentences.clone() {
+                let toks = side.toks(s);
+                list.extend(side.keys(s).iter().filter_map(|&v| {
                     let (k, t) = unpack(v);
                     let w = toks.get(t as usize).map_or(0.0, |x| x.weight);
-                    (k, if keys.kind(k) == KeyKind::Cognate { w * 0.5 } else { w })
-                })
-                .filter(|x| x.1 > 0.0)
-                .collect();
-            let keys = strongest(list);
-            out.weight.push(keys.iter().map(|k| k.1).sum());
-            out.keys.push(keys);
+                    let w = if keys.kind(k) == KeyKind::Cognate { w * 0.5 } else { w };
+                    (w > 0.0).then_some((k, w))
+                }));
+            }
+            let chars = side.chars[sentences.clone()].iter().sum();
+            out.push(chars, sentences.len() as f32, &mut list);
         }
         out
     }
@@ -437,35 +472,25 @@ impl Blocks {
     /// Blocks of two: lengths add, keys unite (a key repeated in both keeps its larger weight).
     pub fn halve(&self) -> Self {
         let n = self.len().div_ceil(2);
-        let mut out = Blocks {
-            chars: Vec::with_capacity(n),
-            count: Vec::with_capacity(n),
-            weight: Vec::with_capacity(n),
-            keys: Vec::with_capacity(n),
-        };
+        let mut out = Blocks::with_capacity(n);
+        let mut list = Vec::new();
         for b in 0..n {
             let (x, y) = (2 * b, (2 * b + 1).min(self.len() - 1));
+            list.clear();
+            list.extend_from_slice(self.keys(x));
             if x == y {
-                out.chars.push(self.chars[x]);
-                out.count.push(self.count[x]);
-                out.weight.push(self.weight[x]);
-                out.keys.push(self.keys[x].clone());
+                out.push(self.chars[x], self.count[x], &mut list);
             } else {
-                out.chars.push(self.chars[x] + self.chars[y]);
-                out.count.push(self.count[x] + self.count[y]);
-                let mut list = self.keys[x].clone();
-                list.extend_from_slice(&self.keys[y]);
-                let keys = strongest(list);
-                out.weight.push(keys.iter().map(|k| k.1).sum());
-                out.keys.push(keys);
+                list.extend_from_slice(self.keys(y));
+                out.push(self.chars[x] + self.chars[y], self.count[x] + self.count[y], &mut list);
             }
         }
         out
     }
 }
 
-/// The [`BLOCK_KEYS`] heaviest keys, one weight per key, sorted by key.
-fn strongest(mut list: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+/// Keeps the [`BLOCK_KEYS`] heaviest keys, one weight per key, sorted by key.
+fn strongest(list: &mut Vec<(u32, f32)>) {
     list.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     list.dedup_by_key(|x| x.0);
     if list.len() > BLOCK_KEYS {
@@ -473,7 +498,6 @@ fn strongest(mut list: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
         list.truncate(BLOCK_KEYS);
         list.sort_unstable_by_key(|x| x.0);
     }
-    list
 }
 
 /// Shared weight of two blocks' keys.
@@ -527,7 +551,7 @@ impl Coarse<'_> {
         for x in i..i + a {
             for y in j..j + b {
                 sim +=
-                    self.sims.get(x, y).unwrap_or_else(|| block_similarity(&self.o.keys[x], &self.t.keys[y]));
+                    self.sims.get(x, y).unwrap_or_else(|| block_similarity(self.o.keys(x), self.t.keys(y)));
             }
         }
         base - p.lexical * sim
@@ -550,7 +574,7 @@ impl SimCache {
         for (i, &(a, b)) in ranges.iter().enumerate() {
             lo.push(a);
             for j in a..b {
-                data.push(block_similarity(&o.keys[i], &t.keys[j]));
+                data.push(block_similarity(o.keys(i), t.keys(j)));
             }
             start.push(data.len());
         }
