@@ -675,6 +675,9 @@ struct NewsOutcome {
     missed: Vec<String>,
     /// Skip beads in perturbed pairs other than the one expected.
     extra: Vec<String>,
+    /// Beads of the faithful pairs, and how many of them are low-confidence.
+    faithful_beads: usize,
+    faithful_weak: usize,
 }
 
 impl NewsOutcome {
@@ -711,6 +714,8 @@ fn news_outcome(cases: &[NewsCase], params: &Params) -> NewsOutcome {
             .collect();
         if case.expect == Expect::Faithful {
             out.faithful += 1;
+            out.faithful_beads += a.beads.len();
+            out.faithful_weak += a.beads.iter().filter(|b| b.low_confidence).count();
             out.spurious.extend(others);
         } else {
             out.perturbed += 1;
@@ -785,14 +790,20 @@ fn gold_set_f1() {
     if let Some(articles) = news_articles() {
         let n = news_outcome(&news_cases(&articles), &Params::default());
         println!(
-            "news: {} faithful pairs, {} spurious skips; {} perturbations, {} missed, {} other skips; F0.5 {:.3}",
+            "news: {} faithful pairs, {} spurious skips, {} of {} beads low-confidence; {} perturbations, \
+             {} missed, {} other skips; F0.5 {:.3}",
             n.faithful,
             n.spurious.len(),
+            n.faithful_weak,
+            n.faithful_beads,
             n.perturbed,
             n.missed.len(),
             n.extra.len(),
             n.f_half()
         );
+        for m in n.missed.iter().chain(&n.extra) {
+            println!("  {m}");
+        }
     }
 }
 
