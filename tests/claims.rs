@@ -728,3 +728,36 @@ fn a_day_range_with_a_weekday_before_the_second_day() {
     );
     assert_eq!(dates(&de("Vom 10. bis 12. Mai tagte er.")), [m(5, Some(10)), m(5, Some(12))]);
 }
+
+#[test]
+fn a_name_in_apposition_closing_the_sentence_is_part_of_the_source() {
+    let c = de("„Das ist ein schwarzer Tag“, sagte der Leiter des Hafenamts, Bernd Kowalke.");
+    assert_eq!(sources(&c), [(AttributionKind::Verb, Some("der Leiter des Hafenamts, Bernd Kowalke"))]);
+    let c = en("“This is a dark day,” said the harbour master of Rostock, Bernd Kowalke.");
+    assert_eq!(sources(&c), [(AttributionKind::Verb, Some("the harbour master of Rostock, Bernd Kowalke"))]);
+    // Not when the sentence goes on after the name.
+    let c = en("“This is a dark day,” said the harbour master of Rostock, Bernd Kowalke, on Monday.");
+    assert_eq!(sources(&c), [(AttributionKind::Verb, Some("the harbour master of Rostock"))]);
+}
+
+#[test]
+fn a_compound_ending_in_a_title_introduces_a_person() {
+    let c = de("Das sei ein Skandal, sagte die Grünen-Landtagsabgeordnete Petra Olschewski.");
+    let names: Vec<_> = c.entities.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+    assert_eq!(names, [("Petra Olschewski", provcheck::claims::EntityKind::Person)]);
+}
+
+#[test]
+fn institutions_are_typed_by_their_organisation_words() {
+    use provcheck::claims::EntityKind::Organisation;
+    let c = en("The figures come from the Regional Transport Authority in Leeds.");
+    assert!(c.entities.iter().any(|e| e.text == "Regional Transport Authority" && e.kind == Organisation));
+}
+
+#[test]
+fn a_straight_closing_mark_after_a_stray_space_still_closes() {
+    let c = en("\"We will rebuild the bridge \", said Mayor Anna Kloss.");
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].text, "We will rebuild the bridge");
+    assert_eq!(sources(&c), [(AttributionKind::Verb, Some("Mayor Anna Kloss"))]);
+}

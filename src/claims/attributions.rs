@@ -231,6 +231,19 @@ impl Np<'_, '_> {
             }
             break;
         }
+        // A name in apposition closing the sentence is the source too (`sagte der Chef des Ausschusses,
+        // Adam Schiff.`, `said the head of the committee, Adam Schiff.`).
+        if head && toks.get(end).is_some_and(|t| t.is_punct(',')) {
+            let mut k = end + 1;
+            let mut words = 0;
+            while k < toks.len() && (self.capital(k) || (words > 0 && self.inner_hyphen(k))) {
+                words += usize::from(self.capital(k));
+                k += 1;
+            }
+            if words >= 2 && toks[k..].iter().all(|t| t.kind == TokKind::Punct) {
+                end = k;
+            }
+        }
         (head && end > start).then_some(start..end)
     }
 }

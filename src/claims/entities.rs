@@ -122,10 +122,27 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
     // Drop leading function words, titles and (in German) leading common nouns.
     let mut start = 0;
     let mut after_title = false;
+    // The words of a glued hyphen compound starting at `words[s]` (`Linken-Bundestagsabgeordnete`).
+    let compound_end = |s: usize| {
+        let mut e = s;
+        while e + 1 < words.len()
+            && words[e + 1] == words[e] + 2
+            && toks[words[e] + 1].is_punct('-')
+            && toks[words[e] + 1].glued()
+        {
+            e += 1;
+        }
+        e
+    };
     while start < words.len() {
         let k = words[start];
+        let ce = compound_end(start);
         if is_not_name(lex, toks, k) || lex.determiners.match_at(toks, k).is_some_and(|(l, ())| l == 1) {
             start += 1;
+        } else if lex.noun_capitals && ce > start && ce + 1 < words.len() && is_title(ctx, words[ce]) {
+            // A compound ending in a title (`Linken-Bundestagsabgeordnete Martina Renner`).
+            after_title = true;
+            start = ce + 1;
         } else if is_title(ctx, k) {
             after_title = true;
             start += 1;
@@ -203,13 +220,26 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
             key = s.to_owned();
         }
     }
-    let kind = if after_title && count >= 2 && toks[first..=last].iter().all(|t| t.kind == TokKind::Word) {
+    let institution = words[start..stop].iter().any(|&k| is_organisation_word(ctx, k));
+    let kind = if institution {
+        EntityKind::Organisation
+    } else if after_title && count >= 2 && toks[first..=last].iter().all(|t| t.kind == TokKind::Word) {
         EntityKind::Person
     } else {
         EntityKind::Name
     };
     ctx.mark(first, last + 1);
     (end, Some(Entity { span, text, key, kind, known: false }))
+}
+
+/// Whether token `k` marks an institution's name (`Committee`; in a noun-capitalising language also a
+/// compound ending in such a word: `Gesundheitsministerium`).
+fn is_organisation_word(ctx: &Ctx, k: usize) -> bool {
+    let w = &ctx.toks[k].lower;
+    ctx.lex
+        .organisation_words
+        .iter()
+        .any(|o| w == o || (ctx.lex.noun_capitals && w.len() > o.len() + 2 && w.ends_with(o.as_str())))
 }
 
 /// A capitalised German word that is evidently a common noun: a title, a long compound, or a common

@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub titles: PhraseSet<()>,
     /// Folded single-word titles, for German compounds ending in one (`polizeisprecher`).
     pub title_words: Vec<String>,
+    /// Folded words that mark an institution's name (see `LangPack` `organisation_words`).
+    pub organisation_words: Vec<String>,
     pub determiners: PhraseSet<()>,
     pub adjective_endings: Vec<String>,
     pub name_endings: Vec<String>,
@@ -236,6 +238,7 @@ impl Lexicon {
             not_names: set(c.not_names.iter().chain(&pack.segment.sentence_starters)),
             titles: set(&c.titles),
             title_words: c.titles.iter().filter(|t| !t.contains(' ')).map(|t| fold(t)).collect(),
+            organisation_words: c.organisation_words.iter().map(|t| fold(t)).collect(),
             determiners: set(&c.determiners),
             adjective_endings: c.adjective_endings.iter().map(|s| fold(s)).collect(),
             // Adjective endings too: a lower-case table form is an adjective stem (`russisch-en`).

@@ -25,6 +25,11 @@ fn spaceable(c: char, spaced: bool) -> bool {
     spaced && !(c == '"' || is_apostrophe_like(c))
 }
 
+/// Punctuation that follows a quotation's end and never starts one.
+fn closing_punct(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')')
+}
+
 /// Whether the mark at `at` may open a quote: not inside a word, and followed by something (after the
 /// space inside the mark, for a spaced mark).
 fn can_open(chars: &[(usize, char)], k: usize, spaced: bool) -> bool {
@@ -36,7 +41,8 @@ fn can_open(chars: &[(usize, char)], k: usize, spaced: bool) -> bool {
     let prev_ok = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p) || !p.is_alphanumeric());
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
     if is_apostrophe_like(chars[k].1) || chars[k].1 == '"' {
-        prev.is_none_or(|p| !p.is_alphanumeric()) && next_ok
+        // A straight mark before closing punctuation closes (`investigation ",`).
+        prev.is_none_or(|p| !p.is_alphanumeric()) && next_ok && !next.is_some_and(closing_punct)
     } else {
         prev_ok && next_ok
     }
@@ -49,7 +55,11 @@ fn can_close(chars: &[(usize, char)], k: usize, spaced: bool) -> bool {
         prev = k.checked_sub(2).map(|p| chars[p].1);
     }
     let next = chars.get(k + 1).map(|x| x.1);
-    let prev_ok = prev.is_some_and(|p| !p.is_whitespace());
+    let mut prev_ok = prev.is_some_and(|p| !p.is_whitespace());
+    // A straight double mark after a stray space closes when punctuation or nothing follows it.
+    if chars[k].1 == '"' && next.is_none_or(closing_punct) {
+        prev_ok = prev.is_some();
+    }
     if is_apostrophe_like(chars[k].1) || chars[k].1 == '"' {
         prev_ok && next.is_none_or(|n| !n.is_alphanumeric())
     } else {

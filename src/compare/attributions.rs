@@ -9,7 +9,7 @@ use crate::claims::{Attribution, AttributionKind, EntityKind, SentenceClaims};
 use crate::compare::common::{
     any_cognate, around, content_words, folded_trans, orig_items, orig_words, trans_items, trans_words,
 };
-use crate::compare::names::found_in;
+use crate::compare::names::{found_in, unknown_person};
 use crate::compare::quotes;
 use crate::compare::{BeadView, Context};
 use crate::index::{OrigIdx, TransIdx};
@@ -93,6 +93,18 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
                     })
             })
         };
+    // The same, judged by the source's last name alone when it has one (`de Leóns Kollege Javier
+    // Licandro` is Licandro, and a shared title is no shared speaker).
+    let speaker_named_in_translation = |o: OrigIdx, a: &Attribution| {
+        let Some(s) = &a.source else { return false };
+        let head = ctx.orig_claims(o).entities.iter().rfind(|e| {
+            e.kind != EntityKind::Place && s.span.start <= e.span.start && e.span.end <= s.span.end
+        });
+        match head {
+            Some(e) => found_in(&t_text, e),
+            None => source_named_in_translation(o, a),
+        }
+    };
     let mut out = Vec::new();
 
     if t.is_empty() && !t_marked {
@@ -144,5 +156,31 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
             out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta) });
         }
     }
+    // A translation source naming someone the original never mentions anywhere, where the original's
+    // source is not in the translation: whatever the original wrote (a name extraction missed, an
+    // office), it did not credit this person.
+    if out.is_empty()
+        && let Some(&(oi, oa)) = o.iter().find(|(i, a)| explicit(a) && !speaker_named_in_translation(*i, a))
+        && let Some(&(ti, ta)) = t.iter().find(|(ti, ta)| stranger(ctx, ctx.trans_claims(*ti), ta).is_some())
+    {
+        out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta) });
+    }
     out
+}
+
+/// A person named in an attribution's source whose name the original document does not contain in any
+/// spelling close to it. Only names of two capitalised words or more take part (`Maria Lindqvist`), so
+/// that a translated office or institution (`Interior Ministry`) is not taken for a stranger, and no
+/// word of the name may have a cognate anywhere in the original.
+pub(crate) fn stranger<'a>(
+    ctx: &Context<'_>,
+    claims: &'a SentenceClaims,
+    a: &Attribution,
+) -> Option<&'a crate::claims::Entity> {
+    let src = a.source.as_ref()?;
+    claims.entities.iter().find(|e| {
+        src.span.start <= e.span.start
+            && e.span.end <= src.span.end
+            && unknown_person(ctx.original_folded(), e)
+    })
 }

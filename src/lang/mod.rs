@@ -288,6 +288,10 @@ pub struct ClaimData {
     /// capitalise nouns, a compound ending in a title is one too (`Polizeisprecher`).
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Words that make a capitalised name an institution (`Ministry`, `Committee`, `Bank`); in
+    /// noun-capitalising languages a compound ending in one counts too (`Gesundheitsministerium`).
+    #[serde(default)]
+    pub organisation_words: Vec<String>,
     /// Separable report verbs: the first word is a cue when the second stands later in the sentence
     /// (`teilte … mit`, `gab … bekannt`).
     #[serde(default)]

@@ -6,7 +6,10 @@ declare_rule! {
     /// ## What it checks
     /// A claim attributed to a named source in the original and to a different named source in the
     /// aligned translation, when the original's source is not mentioned anywhere in the translation
-    /// sentence.
+    /// sentence. Also a translation that credits a person's full name the original never mentions
+    /// anywhere (in any spelling close to it), where the original's speaker is not in the translation
+    /// sentence: whatever the original's source was, it was not this person. A name credited this way
+    /// is reported here only, not again as a changed or added name.
     ///
     /// ## Why it matters
     /// Who said it is part of the claim. "The ministry said" and "the police said" are different
@@ -18,7 +21,9 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// A source named differently but equivalently (a person by name in one language, by office in the
-    /// other): only named sources are compared, and only when both sides name one.
+    /// other): only named sources are compared, and only when both sides name one. A translated
+    /// institution name (`UN Refugee Agency` for `UN-Flüchtlingshilfswerk`) is not a person: the
+    /// language pack's organisation words keep it out of the second check.
     pub static ATTRIBUTION_CHANGED = {
         code: "TP501",
         name: "attribution-changed",
