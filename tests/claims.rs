@@ -114,6 +114,9 @@ fn vague_quantities_are_their_own_class() {
     // `several hundred` is vague as a whole, not `hundred` = 100.
     assert_eq!(values(&en("Several hundred people fled.")), [(None, Vague)]);
     assert_eq!(values(&de("Mehrere hundert Menschen flohen.")), [(None, Vague)]);
+    // A vague phrase longer than the number it starts with wins: `a dozen or so` is no dozen.
+    assert_eq!(values(&en("Only a dozen or so trucks were cleared.")), [(None, Vague)]);
+    assert_eq!(values(&en("A dozen trucks were cleared.")), [(Some(12.0), Cardinal)]);
 }
 
 #[test]

@@ -237,6 +237,12 @@ fn polish() {
     assert_eq!(hedges("pl", "Doszło rzekomo do ataku."), ["rzekomo"]);
     assert_eq!(negations("pl", "Nikt nie potrafi powiedzieć."), ["Nikt", "nie"]);
     assert!(negations("pl", "To nie tylko awaria.").is_empty());
+    // `dopóki nie` is `until`: no negation, adjacent or with words between.
+    assert!(negations("pl", "Czekali, dopóki nie przyjechała policja.").is_empty());
+    assert!(negations("pl", "Czekali, dopóki policja nie przyjechała.").is_empty());
+    // `tysiące` alone is `thousands`; after a number it is the multiplier.
+    assert_eq!(values("pl", "Na granicy czekały tysiące ciężarówek."), [(None, Vague)]);
+    assert_eq!(values("pl", "Na granicy czekały dwa tysiące ciężarówek."), one(2000.0, Cardinal));
     assert_eq!(credit("pl", "Źródło: PAP").as_deref(), Some("Źródło: PAP"));
     // Case forms, regular and irregular, share the key of the name.
     assert_eq!(keys("pl", "Pojechał z Warszawy do Kijowa."), ["warsaw", "kyiv"]);
@@ -270,8 +276,16 @@ fn russian() {
     assert_eq!(hedges("ru", "Предположительно, причиной стал гололед."), ["Предположительно"]);
     assert_eq!(hedges("ru", "В систему, по всей видимости, попала вода."), ["по всей видимости"]);
     assert_eq!(negations("ru", "Никто не пострадал."), ["Никто", "не"]);
-    // `пока его не взяли` is `until they took it`.
+    // `…, пока X не взяли` is `until X took it`; `пока не установлена` (no comma, adjacent) is `not yet`.
     assert!(negations("ru", "Судно дрейфовало, пока его не взяли на буксир.").is_empty());
+    assert!(negations("ru", "Судно дрейфовало, пока два буксира не взяли его на буксир.").is_empty());
+    assert_eq!(negations("ru", "Причина поломки пока не установлена."), ["не"]);
+    assert_eq!(negations("ru", "Полиция пока не установила, кто не пришел."), ["не", "не"]);
+    // The clause ends at a comma: the second `не` is a negation again.
+    assert_eq!(negations("ru", "Ждали, пока буксир не пришел, но никто не помог."), ["никто", "не"]);
+    // `тысячи` alone is `thousands`; after a number it is the multiplier.
+    assert_eq!(values("ru", "Тысячи людей остались без света."), [(None, Vague)]);
+    assert_eq!(values("ru", "Без света остались три тысячи человек."), one(3000.0, Cardinal));
     assert_eq!(credit("ru", "Источник: ТАСС").as_deref(), Some("Источник: ТАСС"));
     assert_eq!(keys("ru", "Снегопад в Москве и Варшаве."), ["moscow", "warsaw"]);
     assert_eq!(
@@ -300,4 +314,38 @@ fn claims_view_snapshots() {
             insta::assert_snapshot!("claims_langs", text);
         });
     }
+}
+
+/// The warnings and errors `check` gives on a small pair, as `rule: message`.
+fn findings(lo: &str, original: &str, lt: &str, translation: &str) -> Vec<String> {
+    use provcheck::input::{Document, Format};
+    let doc = |name: &str, text: &str| {
+        Document::from_bytes(name, text.as_bytes(), Format::Markdown).expect("document")
+    };
+    let options = provcheck::Options {
+        original_lang: Some(lo.to_owned()),
+        translation_lang: Some(lt.to_owned()),
+        ..provcheck::Options::default()
+    };
+    let report = provcheck::check(doc("original", original), doc("translation", translation), &options)
+        .expect("check");
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= provcheck::Severity::Warning)
+        .map(|f| format!("{}: {}", f.rule, f.message))
+        .collect()
+}
+
+/// A nationality the translation adds as a gloss is no added name when the original names the
+/// country elsewhere; a country the original never names still is.
+#[test]
+fn demonym_glosses() {
+    let nl = "Het schip liep vast, meldt Rijkswaterstaat.\n\nHet water stroomt bij Lobith Nederland binnen.\n\n\
+              De scheepvaart is gestremd.\n\nDe bemanning is veilig.\n";
+    let en = "The ship ran aground, Rijkswaterstaat, the Dutch waterways authority, said.\n\n\
+              The water enters the Netherlands at Lobith.\n\nShipping has been halted.\n\nThe crew is safe.\n";
+    assert_eq!(findings("nl", nl, "en", en), Vec::<String>::new());
+    let en = en.replace("Dutch", "German");
+    assert_eq!(findings("nl", nl, "en", &en), ["name-added: name added: `German` is not in the original"]);
 }

@@ -83,6 +83,8 @@ pub struct Lexicon {
     pub split_non_cues: PhraseSet<Vec<String>>,
     pub negations: PhraseSet<()>,
     pub lexical_negations: PhraseSet<()>,
+    /// Conjunction → the negations its clause makes expletive.
+    pub expletive_negations: PhraseSet<Vec<String>>,
     pub soft_negations: PhraseSet<()>,
     pub credit_markers: PhraseSet<()>,
     pub agencies: PhraseSet<()>,
@@ -227,6 +229,7 @@ impl Lexicon {
             hedges: set(&c.hedges),
             negations: set(&c.negations),
             lexical_negations: set(&c.lexical_negations),
+            expletive_negations: split(&c.expletive_negations),
             soft_negations: set(&c.soft_negations),
             credit_markers: set(&c.credit_markers),
             agencies: set(&c.agencies),

@@ -1,7 +1,8 @@
 //! Markers: hedges, negations (explicit and soft) and credit lines.
 //!
 //! In: the sentence's tokens. Out: [`Marker`]s. Negations listed as lexicalised in the pack (`nicht nur`,
-//! `not only`, `no doubt`) are skipped; words that negate by meaning only (`unable`, `unklar`) are
+//! `not only`, `no doubt`) are skipped, and so is a negation in a clause opened by one of the pack's
+//! `expletive_negations` (`…, пока два судна не взяли его`: until two ships took it); words that negate by meaning only (`unable`, `unklar`) are
 //! reported apart as soft negations. Hedges and negations match in lower case, or capitalised at the
 //! sentence start (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a credit
 //! marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of agencies.
@@ -63,7 +64,33 @@ pub fn negations(ctx: &Ctx) -> Vec<Marker> {
         let after = &ctx.text[m.span.end..];
         !(after.starts_with('.') && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
     });
+    out.retain(|m| !expletive(ctx, m));
     out
+}
+
+/// Punctuation that ends a clause.
+fn clause_break(t: &super::tokens::Token) -> bool {
+    t.kind == TokKind::Punct && [',', ';', ':', '–', '—', '(', ')'].iter().any(|&c| t.is_punct(c))
+}
+
+/// Whether the negation `m` stands in a clause opened by one of the pack's `expletive_negations`
+/// conjunctions, with at least one word between (`…, пока два судна не взяли его`).
+fn expletive(ctx: &Ctx, m: &Marker) -> bool {
+    let toks = &ctx.toks;
+    let Some(neg) = toks.iter().position(|t| t.span.start == m.span.start) else { return false };
+    let word = &toks[neg].lower;
+    // Walk back to the start of the clause; the conjunction must open it after a clause break.
+    let mut k = neg;
+    while k > 0 && !clause_break(&toks[k - 1]) {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    ctx.lex
+        .expletive_negations
+        .match_at(toks, k)
+        .is_some_and(|(len, seconds)| k + len < neg && seconds.contains(word))
 }
 
 pub fn soft_negations(ctx: &Ctx) -> Vec<Marker> {

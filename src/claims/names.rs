@@ -35,6 +35,8 @@ pub struct NameTable {
     by_first: HashMap<String, Vec<Form>>,
     /// Every form of each entry, folded (`fold_name`), for searching text that extraction did not tag.
     forms: Vec<Vec<String>>,
+    /// The forms of each entry listed under `[demonym]`, folded.
+    demonyms: Vec<Vec<String>>,
 }
 
 /// A table match.
@@ -71,11 +73,15 @@ impl NameTable {
                     let entry = *index.entry(key.clone()).or_insert_with(|| {
                         table.entries.push((key.clone(), kind_of(section)));
                         table.forms.push(vec![fold_name(key)]);
+                        table.demonyms.push(Vec::new());
                         table.entries.len() - 1
                     });
                     for form in forms {
                         table.insert(form, entry);
                         table.forms[entry].push(fold_name(split_lang(form).1));
+                        if section == "demonym" {
+                            table.demonyms[entry].push(fold_name(split_lang(form).1));
+                        }
                     }
                 }
             }
@@ -103,6 +109,17 @@ impl NameTable {
     /// All forms of the entry with canonical key `key`, folded; empty for a key the table lacks.
     pub fn forms_of(&self, key: &str) -> &[String] {
         self.entries.iter().position(|(k, _)| k == key).map_or(&[], |i| self.forms[i].as_slice())
+    }
+
+    /// Whether `text` is an adjective or inhabitant form of the entry `key` (`Dutch`, `russischen`):
+    /// one of its `[demonym]` forms, possibly with an inflected ending.
+    pub fn is_demonym(&self, key: &str, text: &str) -> bool {
+        let text = fold_name(text);
+        self.entries.iter().position(|(k, _)| k == key).is_some_and(|i| {
+            // `Germany` starts like `German` but is the country's own form.
+            let own = self.forms[i].contains(&text) && !self.demonyms[i].contains(&text);
+            !own && self.demonyms[i].iter().any(|f| text.starts_with(f.as_str()) && text.len() <= f.len() + 3)
+        })
     }
 
     /// The longest entry starting at token `i`. `endings` are the language's name endings.
@@ -235,6 +252,10 @@ mod tests {
         assert_eq!(key("Putin's").as_deref(), Some("vladimir-putin"));
         assert_eq!(key("Weißen Haus"), key("White House"));
         assert_eq!(key("nordfranzösischen").as_deref(), Some("france"));
+        assert!(t.is_demonym("netherlands", "Dutch"));
+        assert!(t.is_demonym("russia", "russischen"));
+        assert!(!t.is_demonym("netherlands", "Nederland"));
+        assert!(!t.is_demonym("germany", "Germany"));
         // A capitalised form does not match lower-case text.
         assert_eq!(key("china"), None);
     }

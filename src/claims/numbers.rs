@@ -545,7 +545,12 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Quantity> {
             i = j;
             continue;
         }
-        let Some(mut first) = read_core(ctx, i) else {
+        // A vague phrase at least as long as the number read here wins: `тысячи людей`, `tysiące osób`
+        // (thousands of people) are plurals of a multiplier, and `a dozen or so` is no dozen. After a
+        // number the multiplier belongs to it (`три тысячи`), read from that number's first word.
+        let vague = ctx.lex.vague.match_at(&ctx.toks, i).map(|(len, ())| len);
+        let core = read_core(ctx, i).filter(|r| vague.is_none_or(|len| r.end - i > len));
+        let Some(mut first) = core else {
             if let Some(n) = other_word_quantity(ctx, i) {
                 i = n.span_end_token;
                 out.push(n.quantity);

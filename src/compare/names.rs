@@ -124,6 +124,11 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
                 || found_in(orig_doc, e)
                 || (in_source(ctx.trans_claims(*i), e) && unknown_person(orig_doc, e))
         })
+        // A nationality added where the original names the country elsewhere is a gloss for readers
+        // abroad (`Rijkswaterstaat, the Dutch waterways authority`), not a new fact.
+        .filter(|(_, e)| {
+            !(crate::claims::names::table().is_demonym(&e.key, &e.text) && found_in(orig_doc, e))
+        })
         .collect();
 
     let mut out = NameDiff::default();

@@ -268,6 +268,13 @@ pub struct ClaimData {
     /// Words that contain a negation without negating the claim (`unable`, `failed to`, `unprecedented`).
     #[serde(default)]
     pub lexical_negations: Vec<String>,
+    /// Conjunctions whose clause carries a negation that negates nothing (Russian `…, пока два судна не
+    /// взяли его`, until two ships took it): `[conjunction, negation]` pairs. The negation is skipped when
+    /// the conjunction opens a clause (right after a comma, semicolon or dash) and the negation follows
+    /// it in that clause with at least one word between; the adjacent form belongs in
+    /// `lexical_negations` where it is always expletive (Polish `dopóki nie`).
+    #[serde(default)]
+    pub expletive_negations: Vec<[String; 2]>,
     /// Credit-line markers (`Quelle:`, `source`, agency names, `Foto:`).
     #[serde(default)]
     pub credit_markers: Vec<String>,
