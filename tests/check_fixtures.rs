@@ -114,7 +114,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ("nl-en/quote-altered.en.md", "extraction gaps for `nl`: see docs/languages.md"),
     ("nl-en/vagueness-changed.en.md", "extraction gaps for `nl`: see docs/languages.md"),
     ("pl-en/added-sentence.en.md", "extraction gaps for `pl`: see docs/languages.md"),
-    ("pl-en/attribution-changed.en.md", "extraction gaps for `pl`: see docs/languages.md"),
     ("pl-en/attribution-dropped.en.md", "extraction gaps for `pl`: see docs/languages.md"),
     ("pl-en/date-changed.en.md", "extraction gaps for `pl`: see docs/languages.md"),
     ("pl-en/dropped-sentence-plain.en.md", "extraction gaps for `pl`: see docs/languages.md"),
