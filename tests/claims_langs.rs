@@ -349,3 +349,67 @@ fn demonym_glosses() {
     let en = en.replace("Dutch", "German");
     assert_eq!(findings("nl", nl, "en", &en), ["name-added: name added: `German` is not in the original"]);
 }
+
+/// Cyrillic and Latin spellings of one name, and the exonyms of a place, meet in either direction
+/// (ru → en, en → ru, de → ru, ru → de); a different name is still a change.
+#[test]
+fn names_cross_scripts_both_ways() {
+    let ru = "Зеленский провел переговоры в Москве.\n\nВстреча продлилась три часа.\n\n\
+              Путин назвал ее полезной.\n";
+    let en = "Zelensky held talks in Moscow.\n\nThe meeting lasted three hours.\n\nPutin called it useful.\n";
+    let de = "Selenskyj führte in Moskau Gespräche.\n\nDas Treffen dauerte drei Stunden.\n\n\
+              Putin nannte es nützlich.\n";
+    let none = Vec::<String>::new();
+    assert_eq!(findings("ru", ru, "en", en), none);
+    assert_eq!(findings("en", en, "ru", ru), none);
+    assert_eq!(findings("de", de, "ru", ru), none);
+    assert_eq!(findings("ru", ru, "de", de), none);
+    assert_eq!(findings("en", en, "de", de), none);
+    let en_kyiv = en.replace("Moscow", "Kyiv");
+    assert_eq!(
+        findings("ru", ru, "en", &en_kyiv),
+        ["name-changed: name changed: `Москве` in the original, `Kyiv` in the translation"]
+    );
+    let ru_kyiv = ru.replace("Москве", "Киеве");
+    assert_eq!(
+        findings("en", en, "ru", &ru_kyiv),
+        ["name-changed: name changed: `Moscow` in the original, `Киеве` in the translation"]
+    );
+}
+
+/// One wrong date is one finding, though its weekday and its day are two claims.
+#[test]
+fn a_wrong_date_is_one_finding() {
+    let pl = "Awaria nastąpiła w środę 22 października.\n\nKolejka ciężarówek wydłużyła się.\n\n\
+              Kierowcy czekali na granicy.\n";
+    let en = "The failure occurred on Tuesday, October 21.\n\nThe queue of trucks grew longer.\n\n\
+              Drivers waited at the border.\n";
+    assert_eq!(
+        findings("pl", pl, "en", en),
+        [
+            "date-changed: date changed: `środę 22 października` in the original, `Tuesday, October 21` in the translation"
+        ]
+    );
+}
+
+/// A quotation cut down is one finding: the claims in the part cut away and a stub too short to count
+/// as a quotation of its own are reported with it.
+#[test]
+fn a_shortened_quotation_is_one_finding() {
+    let ru = "Синоптики ожидают новых снегопадов.\n\n«Снег будет идти до вечера среды, а затем ударят морозы \
+              до минус пятнадцати градусов», — заявил Кузнецов.\n\nВ городе работают тысячи снегоуборочных машин.\n";
+    let en = "Forecasters expect more snow.\n\n“The snow will continue,” Kuznetsov said.\n\n\
+              Thousands of snowploughs are at work in the city.\n";
+    assert_eq!(
+        findings("ru", ru, "en", en),
+        ["quote-altered: quotation shortened: 14 words in the original, 4 in the translation"]
+    );
+    let en = "The ferry lost power in a storm.\n\n“It was terrifying: the lights went out and the whole ship \
+              was shaking,” a passenger said.\n\nThe ship reached port on Sunday.\n";
+    let ru = "Паром потерял ход во время шторма.\n\n«Было страшно», — рассказала пассажирка.\n\n\
+              Судно прибыло в порт в воскресенье.\n";
+    assert_eq!(
+        findings("en", en, "ru", ru),
+        ["quote-altered: quotation shortened: 13 words in the original, 2 in the translation"]
+    );
+}

@@ -99,6 +99,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let orig_text: String = beads.iter().map(|b| folded_orig(ctx, b)).collect::<Vec<_>>().join(" ");
     let trans_doc = ctx.translation_folded();
     let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
+    let shortened = crate::compare::quotes::shortened(ctx, view);
     let orig_doc = ctx.original_folded();
 
     let mut uo: Vec<O<'a>> = o
@@ -109,6 +110,10 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         .filter(|(_, e)| e.known || e.kind == EntityKind::Person || found_in(trans_doc, e))
         // A name inside a quotation the translation lost is reported with the quotation.
         .filter(|(i, e)| !(lost_quote && inside_quote(ctx.orig_claims(*i), &e.span, MIN_WORDS)))
+        // So is one in the part of a quotation the translation cut away.
+        .filter(|(i, e)| {
+            !shortened.iter().any(|(o, s)| o == i && s.start <= e.span.start && e.span.end <= s.end)
+        })
         .collect();
     let mut ut: Vec<T<'a>> = t
         .iter()
@@ -151,15 +156,22 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     out
 }
 
-/// A name that is the source of an attribution reported as changed is that finding's business: a
-/// swapped speaker is one finding, not an attribution and a name.
+/// A name that is the source of an attribution reported as changed or dropped is that finding's
+/// business: a swapped or lost speaker is one finding, not an attribution and a name.
 fn drop_swapped_speakers(ctx: &Context<'_>, view: BeadView<'_>, out: &mut NameDiff<'_>) {
     let mut orig_sources = Vec::new();
     let mut trans_sources = Vec::new();
     for change in attributions::diff(ctx, view) {
-        if let AttributionChange::Changed { orig: (o, oa), trans: (t, ta) } = change {
-            orig_sources.extend(oa.source.as_ref().map(|s| (o, s.span.clone())));
-            trans_sources.extend(ta.source.as_ref().map(|s| (t, s.span.clone())));
+        match change {
+            AttributionChange::Changed { orig: (o, oa), trans: (t, ta) } => {
+                orig_sources.extend(oa.source.as_ref().map(|s| (o, s.span.clone())));
+                trans_sources.extend(ta.source.as_ref().map(|s| (t, s.span.clone())));
+            }
+            // A dropped attribution takes its source's names with it: one finding.
+            AttributionChange::Dropped { orig: (o, oa) } => {
+                orig_sources.extend(oa.source.as_ref().map(|s| (o, s.span.clone())));
+            }
+            AttributionChange::Added { .. } => {}
         }
     }
     let in_o = |(i, e): &O<'_>| {

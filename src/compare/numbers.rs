@@ -45,12 +45,17 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> 
     let is_year =
         |q: &Quantity, years: &[f64]| q.value.is_some_and(|v| years.iter().any(|&y| same_value(v, y)));
     let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
+    let shortened = crate::compare::quotes::shortened(ctx, view);
     let mut uo: Vec<O<'a>> = uo
         .into_iter()
         .map(|i| po[i])
         .filter(|(_, q)| !near_t.iter().any(|n| quantity_matches(q, n)) && !is_year(q, &years_t))
         // A number inside a quotation the translation lost is reported with the quotation.
         .filter(|(o, q)| !(lost_quote && inside_quote(ctx.orig_claims(*o), &q.span, MIN_WORDS)))
+        // So is one inside a quotation the translation shortened.
+        .filter(|(o, q)| {
+            !shortened.iter().any(|(i, s)| i == o && s.start <= q.span.start && q.span.end <= s.end)
+        })
         .collect();
     let mut ut: Vec<T<'a>> = ut
         .into_iter()

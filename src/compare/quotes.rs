@@ -24,13 +24,16 @@ pub(crate) enum QuoteChange<'a> {
 
 /// A quotation that takes part: long enough, and not a quoted name or title (`„Sea Watch 3“`,
 /// `"Daily Telegraph"`: every word capitalised or a number).
-pub(crate) fn counts(q: &Quote) -> bool {
-    let title = q
-        .text
+/// A title or name in quotation marks: every word capitalised (`„Nordic Sea Line“`).
+fn title(q: &Quote) -> bool {
+    q.text
         .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+pub(crate) fn counts(q: &Quote) -> bool {
     // A quotation that continues one opened in an earlier sentence is counted there.
-    q.words >= MIN_WORDS && !title && !q.continues
+    q.words >= MIN_WORDS && !title(q) && !q.continues
 }
 
 /// Length of a translation quote relative to its expected length, given the document's word ratio.
@@ -43,6 +46,21 @@ fn similar(ctx: &Context<'_>, o: &Quote, t: &Quote) -> bool {
 }
 
 /// Compares the quotations of a paired bead.
+/// The original quotations the bead's translation shortened (reported by `quote-altered`), as sentence
+/// and span: a claim inside one that the translation lacks went with the cut, and is reported once,
+/// with the quotation.
+pub(crate) fn shortened(ctx: &Context<'_>, view: BeadView<'_>) -> Vec<(OrigIdx, std::ops::Range<usize>)> {
+    diff(ctx, view)
+        .into_iter()
+        .filter_map(|c| match c {
+            QuoteChange::Altered { orig: (o, oq), trans: (_, tq) } if tq.words < oq.words => {
+                Some((o, oq.span.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange<'a>> {
     let bead = view.bead;
     let o: Vec<_> = orig_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| counts(q)).collect();
@@ -77,8 +95,18 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
     }
     let near_t = nearby_trans(ctx, view.index, |c| &c.quotes);
     let near_o = nearby_orig(ctx, view.index, |c| &c.quotes);
+    // Quotations too short to count (`«Было страшно»`), beyond those the original has too: what is left
+    // of a quotation the translation cut down.
+    let short = |q: &Quote| q.words > 0 && q.words < MIN_WORDS && !q.continues && !title(q);
+    let o_short = orig_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| short(q)).count();
+    let mut stubs: Vec<_> =
+        trans_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| short(q)).skip(o_short).collect();
     for (oi, oq) in lonely_o {
         if near_t.iter().any(|n| counts(n) && similar(ctx, oq, n)) {
+            continue;
+        }
+        if !stubs.is_empty() {
+            out.push(QuoteChange::Altered { orig: (oi, oq), trans: stubs.remove(0) });
             continue;
         }
         // Did the translation keep the words without the marks? Compare the bead's length with what

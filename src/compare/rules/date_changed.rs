@@ -1,3 +1,5 @@
+use std::ops::Range;
+
 use crate::claims::{DateClaim, DateKind};
 use crate::compare::common::{
     bead_lost_quotes, date_class, date_matches, inside_quote, nearby_orig, nearby_trans, orig_items,
@@ -5,6 +7,7 @@ use crate::compare::common::{
 };
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{Context, Rule};
+use crate::index::{OrigIdx, TransIdx};
 use crate::report::{Finding, Severity};
 
 declare_rule! {
@@ -55,11 +58,16 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             _ => false,
         };
         let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
+        // A date in the part of a quotation the translation cut away is reported with the quotation.
+        let shortened = crate::compare::quotes::shortened(ctx, view);
         let mut uo: Vec<_> = uo
             .into_iter()
             .map(|i| o[i])
             .filter(|(_, d)| !near_t.iter().any(|n| date_matches(d, n)) && !year_in(d, &qt))
             .filter(|(oi, d)| !(lost_quote && inside_quote(ctx.orig_claims(*oi), &d.span, MIN_WORDS)))
+            .filter(|(oi, d)| {
+                !shortened.iter().any(|(i, s)| i == oi && s.start <= d.span.start && d.span.end <= s.end)
+            })
             .collect();
         let mut ut: Vec<_> = ut
             .into_iter()
@@ -68,20 +76,25 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             .collect();
 
         // Changed: the same class on both sides with different values.
+        let mut changed = Vec::new();
         let mut i = 0;
         while i < uo.len() {
             let class = date_class(uo[i].1);
             if let Some(j) = ut.iter().position(|x| date_class(x.1) == class) {
                 let (oi, od) = uo.remove(i);
                 let (ti, td) = ut.remove(j);
-                let message =
-                    format!("date changed: `{}` in the original, `{}` in the translation", od.text, td.text);
-                let tl = ctx.trans_loc(ti, Some(td.span.clone()), format!("the original says `{}`", od.text));
-                let ol = ctx.orig_loc(oi, Some(od.span.clone()), "the original's date");
-                out.push(ctx.finding(rule, Some(bead), message, Some(tl), Some(ol)));
+                changed.push((oi, od.span.clone(), ti, td.span.clone()));
             } else {
                 i += 1;
             }
+        }
+        for (oi, ospan, ti, tspan) in one_per_date(ctx, changed) {
+            let od = &ctx.original.sentences[oi.0].text[ospan.clone()];
+            let td = &ctx.translation.sentences[ti.0].text[tspan.clone()];
+            let message = format!("date changed: `{od}` in the original, `{td}` in the translation");
+            let tl = ctx.trans_loc(ti, Some(tspan), format!("the original says `{od}`"));
+            let ol = ctx.orig_loc(oi, Some(ospan), "the original's date");
+            out.push(ctx.finding(rule, Some(bead), message, Some(tl), Some(ol)));
         }
         // A relative day rendered as a weekday (or the reverse) is a fair translation.
         let mut i = 0;
@@ -107,4 +120,32 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             out.push(ctx.finding_with(rule, Severity::Warning, Some(bead), message, Some(tl), Some(ol)));
         }
     }
+}
+
+type Change = (OrigIdx, Range<usize>, TransIdx, Range<usize>);
+
+/// Changes to the parts of one date (`środę 22 października` → `Tuesday, October 21`: the weekday and the
+/// day) joined into one, so one wrong date is one finding: parts are joined when only spaces and
+/// punctuation stand between them on both sides.
+fn one_per_date(ctx: &Context<'_>, mut changed: Vec<Change>) -> Vec<Change> {
+    let joined = |text: &str, a: &Range<usize>, b: &Range<usize>| {
+        let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+        text.get(first.end..second.start).is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
+    };
+    changed.sort_by_key(|c| (c.2, c.3.start));
+    let mut out: Vec<Change> = Vec::new();
+    for c in changed {
+        if let Some(last) = out.last_mut()
+            && last.0 == c.0
+            && last.2 == c.2
+            && joined(&ctx.translation.sentences[c.2.0].text, &last.3, &c.3)
+            && joined(&ctx.original.sentences[c.0.0].text, &last.1, &c.1)
+        {
+            last.1 = last.1.start.min(c.1.start)..last.1.end.max(c.1.end);
+            last.3 = last.3.start.min(c.3.start)..last.3.end.max(c.3.end);
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
