@@ -12,6 +12,12 @@ use crate::index::{OrigIdx, TransIdx};
 pub(crate) const MIN_WORDS: usize = 3;
 /// Quotations shorter than this are not compared for length.
 const MIN_WORDS_ALTERED: usize = 4;
+/// A quotation of at least this many words that the translation renders by a stub of fewer than
+/// [`MIN_WORDS`] words was cut down.
+const STUB_OF_WORDS: usize = 6;
+/// A quotation of at least this many words is shortened below 0.6 of its expected length (0.5 for a
+/// shorter one).
+const LONG_QUOTE_WORDS: usize = 12;
 
 /// One difference between the quotations of a bead.
 #[derive(Debug)]
@@ -86,7 +92,9 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
                 // Only when both sides have as many quotations: a translation may split one quotation in two.
                 let comparable =
                     o.len() == t.len() && oq.words >= MIN_WORDS_ALTERED && tq.words >= MIN_WORDS_ALTERED;
-                if comparable && !(0.5..=2.0).contains(&r) {
+                // A long quotation varies less in length across languages than a short one.
+                let low = if oq.words >= LONG_QUOTE_WORDS { 0.6 } else { 0.5 };
+                if comparable && !(low..=2.0).contains(&r) {
                     out.push(QuoteChange::Altered { orig: (oi, oq), trans: (ti, tq) });
                 }
             }
@@ -105,7 +113,9 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
         if near_t.iter().any(|n| counts(n) && similar(ctx, oq, n)) {
             continue;
         }
-        if !stubs.is_empty() {
+        // Only a quotation long enough that a stub cannot be its fair rendering: three words may well be
+        // two in the other language.
+        if oq.words >= STUB_OF_WORDS && !stubs.is_empty() {
             out.push(QuoteChange::Altered { orig: (oi, oq), trans: stubs.remove(0) });
             continue;
         }

@@ -5,9 +5,11 @@ use crate::report::Finding;
 declare_rule! {
     /// ## What it checks
     /// A quotation present on both sides whose length differs far beyond what the language pair
-    /// explains: the translation quotes half of what was said, or twice as much. The expected length
-    /// ratio is measured on the document pair itself. (Numbers, names and negations inside quotations
-    /// are compared by their own rules.)
+    /// explains: the translation quotes half of what was said (less than 60 % for a quotation of 12
+    /// words or more), or twice as much. The expected length ratio is measured on the document pair
+    /// itself. A quotation of six words or more cut to a stub of one or two (`«Было страшно»`) counts as
+    /// shortened too. Numbers, dates and names in the part cut away are reported with the quotation;
+    /// negations inside quotations are compared by their own rule.
     ///
     /// ## Why it matters
     /// Quotation marks promise the speaker's words. A truncated or padded quotation puts a different
