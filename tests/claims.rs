@@ -764,3 +764,30 @@ fn a_straight_closing_mark_after_a_stray_space_still_closes() {
     assert_eq!(c.quotes[0].text, "We will rebuild the bridge");
     assert_eq!(sources(&c), [(AttributionKind::Verb, Some("Mayor Anna Kloss"))]);
 }
+
+#[test]
+fn a_lead_word_and_a_compound_name_their_source() {
+    let c = de("Nach Behördenangaben sollen keine giftigen Stoffe ausgetreten sein.");
+    assert_eq!(sources(&c), [(AttributionKind::Phrase, Some("Behördenangaben"))]);
+    let c = de("Die Täter sollen nach italienischen Medienberichten aus der Region stammen.");
+    assert_eq!(sources(&c), [(AttributionKind::Phrase, Some("Medienberichten"))]);
+    let c = de("Nach WHO-Angaben stieg die Zahl der Fälle auf 40.");
+    assert_eq!(sources(&c), [(AttributionKind::Phrase, Some("Angaben"))]);
+    // A compound without the lead word is no cue, nor is the lead word before another noun.
+    assert!(de("Die Behördenangaben waren widersprüchlich.").attributions.is_empty());
+    assert!(de("Nach Feierabend fuhr er heim.").attributions.is_empty());
+}
+
+#[test]
+fn a_one_word_cue_needs_its_source() {
+    // `laut` is also "loud": `laut werden` is "to be voiced".
+    assert!(de("Jetzt werden neue Vorwürfe gegen den Bürgermeister laut.").attributions.is_empty());
+    let c = de("Das Feuer brach laut Polizei gegen Mitternacht aus.");
+    assert_eq!(sources(&c), [(AttributionKind::Phrase, Some("Polizei"))]);
+}
+
+#[test]
+fn a_backward_source_in_german_stops_at_a_verb() {
+    let c = de("Tausende Urlauber aus Norwegen sind Medien zufolge betroffen.");
+    assert_eq!(sources(&c), [(AttributionKind::Phrase, Some("Medien"))]);
+}

@@ -123,7 +123,11 @@ impl Np<'_, '_> {
                 k = p;
                 continue;
             }
-            if self.word(p) && lower < 3 {
+            // In a language that capitalises nouns, a lower-case word right after a capitalised one is a
+            // verb or the end of another phrase (`Fischer aus Nordkorea sind Medien zufolge`).
+            let after_capital =
+                lex.noun_capitals && p > 0 && self.capital(p - 1) && !is(&lex.determiners, self.ctx, p - 1);
+            if self.word(p) && lower < 3 && !after_capital {
                 lower += 1;
                 head = true;
                 start = p;
@@ -248,6 +252,38 @@ impl Np<'_, '_> {
     }
 }
 
+/// A lead word and a compound noun that names its source (`nach Behördenangaben`, `nach IAEA-Angaben`,
+/// `nach italienischen Medienberichten`): returns the token after the compound.
+fn compound_cue(ctx: &Ctx, i: usize) -> Option<usize> {
+    let lex = ctx.lex;
+    let toks = &ctx.toks;
+    if lex.compound_cue_endings.is_empty()
+        || !is(&lex.compound_cue_leads, ctx, i)
+        || !toks[i].is_lowercase(ctx.text) && Some(i) != ctx.first
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    if toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.is_lowercase(ctx.text)) {
+        k += 1;
+    }
+    // A hyphenated compound (`IAEA-Angaben`) ends at its last part, which may be the ending alone.
+    let mut hyphenated = false;
+    while toks.get(k + 2).is_some() && toks[k + 1].is_punct('-') && toks[k + 1].glued() && toks[k + 2].glued()
+    {
+        k += 2;
+        hyphenated = true;
+    }
+    let t = toks.get(k)?;
+    let ok = t.kind == TokKind::Word
+        && t.is_capitalised(ctx.text)
+        && lex
+            .compound_cue_endings
+            .iter()
+            .any(|e| t.lower.ends_with(e.as_str()) && (hyphenated || t.lower.len() > e.len() + 2));
+    ok.then_some(k + 1)
+}
+
 fn inside(quotes: &[Quote], span: &Range<usize>) -> bool {
     quotes.iter().any(|q| q.span.start < span.start && span.end <= q.span.end)
 }
@@ -278,14 +314,36 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
             // `según ha informado X`, `as reported by`: the verb follows a cue, its source comes after.
             || super::numbers::phrase_before(&lex.attribution_before, toks, i).is_some();
         if let Some((len, ())) = lex.attribution_before.match_at(toks, i) {
-            let cue = span_of(toks, i, i + len);
+            let src = np.forward(i + len);
+            // A one-word cue needs its source: German `laut` is also "loud" (`laut werden`, voiced).
+            // A cue whose verb follows (`secondo quanto riferito da X`) is that verb's attribution.
+            let verb_follows = lex.attribution_verbs.match_at(toks, i + len).is_some();
+            if (len > 1 && !verb_follows) || src.is_some() {
+                let cue = span_of(toks, i, i + len);
+                out.push(Attribution {
+                    cue: ctx.text[cue.clone()].to_owned(),
+                    span: cue,
+                    kind: AttributionKind::Phrase,
+                    source: source(src),
+                });
+                i += len;
+                continue;
+            }
+        }
+        if let Some(end) = compound_cue(ctx, i) {
+            let cue = span_of(toks, i, end);
+            let src = span_of(toks, end - 1, end);
             out.push(Attribution {
                 cue: ctx.text[cue.clone()].to_owned(),
                 span: cue,
                 kind: AttributionKind::Phrase,
-                source: source(np.forward(i + len)),
+                source: Some(Source {
+                    text: ctx.text[src.clone()].to_owned(),
+                    span: src,
+                    entity_keys: Vec::new(),
+                }),
             });
-            i += len;
+            i = end;
             continue;
         }
         if let Some((len, ())) = lex.attribution_after.match_at(toks, i) {

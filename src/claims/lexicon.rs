@@ -75,6 +75,8 @@ pub struct Lexicon {
     /// First word of a separable cue → the particles that complete it.
     pub split_verbs: PhraseSet<Vec<String>>,
     pub attribution_before: PhraseSet<()>,
+    pub compound_cue_leads: PhraseSet<()>,
+    pub compound_cue_endings: Vec<String>,
     pub attribution_after: PhraseSet<()>,
     pub clause_cues: PhraseSet<()>,
     pub reported_speech: PhraseSet<()>,
@@ -223,6 +225,8 @@ impl Lexicon {
             split_hedges: split(&c.split_hedges),
             split_non_cues: split(&c.split_non_cues),
             attribution_before: set(&c.attribution_before),
+            compound_cue_leads: set(&c.compound_cue_leads),
+            compound_cue_endings: c.compound_cue_endings.iter().map(|s| fold(s)).collect(),
             attribution_after: set(&c.attribution_after),
             clause_cues: set(&c.clause_cues),
             reported_speech: set(&c.reported_speech),

@@ -252,6 +252,14 @@ pub struct ClaimData {
     /// Phrases that follow their source (`zufolge`: `dem Ministerium zufolge`).
     #[serde(default)]
     pub attribution_after: Vec<String>,
+    /// Words that make a cue of a following compound noun ending in one of `compound_cue_endings`,
+    /// with at most one lower-case adjective between (`nach Behördenangaben`, `nach italienischen
+    /// Medienberichten`); the compound itself names the source.
+    #[serde(default)]
+    pub compound_cue_leads: Vec<String>,
+    /// Endings of the compound nouns after a `compound_cue_leads` word (`angaben`, `berichten`).
+    #[serde(default)]
+    pub compound_cue_endings: Vec<String>,
     /// Verb forms that mark reported speech on their own (German Konjunktiv I: `habe`, `sei`).
     #[serde(default)]
     pub reported_speech: Vec<String>,
