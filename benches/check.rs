@@ -1,5 +1,6 @@
 //! `check` speed: one article pair end to end (a 25-sentence German article and its English
-//! translation, from `fixtures/check/de-en`), and batch throughput over many pairs on all cores.
+//! translation, from `fixtures/check/de-en`), a 30-sentence pair built from the fixtures (the issue's
+//! target size), and batch throughput over many pairs on all cores.
 //!
 //! Run: `cargo bench --bench check`. Figures are recorded in `docs/measurements.md`.
 
@@ -25,12 +26,36 @@ fn run(original: &str, translation: &str, options: &Options) -> usize {
     check(o, t, options).map(|r| r.findings.len()).unwrap_or(0)
 }
 
+/// The paragraphs (blank-line separated blocks) of a Markdown text.
+fn blocks(text: &str) -> Vec<&str> {
+    text.split("\n\n").filter(|b| !b.trim().is_empty()).collect()
+}
+
+/// A 30-sentence article: the de-en fixture's 24 sentences before its credit line, the two faithful
+/// paragraphs of the demo pair (5 sentences: a quote, an attribution, a name), then the credit line.
+fn article_30(fixture: &str, demo: &str) -> String {
+    let (fixture, demo) = (blocks(fixture), blocks(demo));
+    let (body, credit) = fixture.split_at(fixture.len() - 1);
+    let parts: Vec<&str> = body.iter().chain(&demo[3..5]).chain(credit).copied().collect();
+    parts.join("\n\n")
+}
+
 fn bench(c: &mut Criterion) {
     let original = load("fixtures/check/de-en/original.de.md");
     let translation = load("fixtures/check/de-en/translation.en.md");
     let options = options();
     c.bench_function("check/article-25-sentences", |b| {
         b.iter(|| run(black_box(&original), black_box(&translation), &options))
+    });
+    let original_30 = article_30(&original, &load("fixtures/example/original.de.md"));
+    let translation_30 = article_30(&translation, &load("fixtures/example/translation.en.md"));
+    let o = Document::from_bytes("o.md", original_30.as_bytes(), Format::Markdown).expect("valid");
+    let t = Document::from_bytes("t.md", translation_30.as_bytes(), Format::Markdown).expect("valid");
+    let report = check(o, t, &options).expect("the 30-sentence pair checks");
+    assert_eq!(report.summary.original_sentences, 30, "the bench input must keep its 30 sentences");
+    assert!(report.findings.is_empty(), "the 30-sentence pair is faithful: {:?}", report.findings);
+    c.bench_function("check/article-30-sentences", |b| {
+        b.iter(|| run(black_box(&original_30), black_box(&translation_30), &options))
     });
 
     let variants: Vec<String> =

@@ -7,14 +7,22 @@
 //! The data is GPL or CC-BY-SA: it is read from the user's machine, never embedded in provcheck.
 //! Loaded dictionaries are cached for the life of the process (batch mode checks many pairs).
 //!
+//! A loaded [`Dictionary`] is shared by all threads without locks: headwords sit in an open-addressing
+//! hash table built at load time, each headword's translations are parsed once into its own `OnceLock`
+//! (later look-ups read them without waiting), and the body is read with positional reads (no shared
+//! file cursor). Only the inflated dictzip chunks are cached, per thread.
+//!
 //! The `.index` file lists `headword TAB offset TAB length` with offsets in dictd's base64 digits; the
 //! `.dict.dz` file is gzip with dictzip's random-access table, so only the chunks holding the words a
 //! document uses are inflated. A plain gzip file without that table is inflated whole.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use flate2::{Decompress, FlushDecompress};
@@ -58,9 +66,16 @@ pub struct Dictionary {
     /// Headwords, lower-cased, each in `heads` by `(start, len)`, sorted by text.
     heads: String,
     entries: Vec<IndexEntry>,
-    body: Mutex<Body>,
-    /// Translation words of a headword, as parsed (filled as words are looked up).
-    parsed: Mutex<HashMap<String, Arc<[Box<str>]>>>,
+    /// The distinct headwords: the first entry of each (entries of one headword are consecutive), then
+    /// `entries.len()`.
+    groups: Vec<u32>,
+    /// Open-addressing table of `group + 1` by the hash of the headword (0: empty); a power of two long.
+    table: Vec<u32>,
+    /// Translation words of each distinct headword, parsed on its first look-up.
+    parsed: Vec<OnceLock<Box<[Box<str>]>>>,
+    body: Body,
+    /// Tells this dictionary's chunks apart in the per-thread chunk cache.
+    id: usize,
     /// Reverse look-up table, built on first reverse use.
     reverse: OnceLock<HashMap<Box<str>, Vec<Box<str>>>>,
 }
@@ -77,12 +92,24 @@ struct IndexEntry {
 #[derive(Debug)]
 enum Body {
     Plain(File),
-    Dictzip { file: File, chunk_len: usize, chunks: Vec<(u64, u32)>, cache: HashMap<usize, Arc<Vec<u8>>> },
+    Dictzip { file: File, chunk_len: usize, chunks: Vec<(u64, u32)> },
     Memory(Vec<u8>),
 }
 
-/// Inflated dictzip chunks kept in memory at most (each is about 58 kB).
-const CHUNK_CACHE: usize = 256;
+/// Inflated dictzip chunks each thread keeps (each is about 58 kB): entries read in index order (the
+/// reverse table) mostly share a chunk with the entry before.
+const CHUNK_CACHE: usize = 16;
+
+/// An inflated chunk: `(dictionary id, chunk index, data)`.
+type Chunk = (usize, usize, Rc<[u8]>);
+
+thread_local! {
+    /// The chunks this thread inflated last, most recent first.
+    static CHUNKS: RefCell<Vec<Chunk>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Source of [`Dictionary::id`].
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
 /// ISO 639-1 → ISO 639-3 for the languages FreeDict covers.
 const ISO_639_3: &[(&str, &str)] = &[
@@ -309,6 +336,18 @@ impl Dictionary {
         let head =
             |e: &IndexEntry| &heads[e.head_start as usize..e.head_start as usize + e.head_len as usize];
         entries.sort_by(|a, b| head(a).cmp(head(b)).then(a.offset.cmp(&b.offset)));
+        let Ok(count) = u32::try_from(entries.len()) else {
+            return Err(dict_error(index_path, "the index lists more than 4 billion words"));
+        };
+        let mut groups: Vec<u32> = Vec::new();
+        for (k, e) in entries.iter().enumerate() {
+            if k == 0 || head(&entries[k - 1]) != head(e) {
+                groups.push(k as u32);
+            }
+        }
+        let table = head_table(&groups, |g| head(&entries[g as usize]));
+        groups.push(count);
+        let parsed = (1..groups.len()).map(|_| OnceLock::new()).collect();
         let body = open_body(index_path)?;
         let name = index_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         Ok(Dictionary {
@@ -316,8 +355,11 @@ impl Dictionary {
             languages: pair_in_name(&name),
             heads,
             entries,
-            body: Mutex::new(body),
-            parsed: Mutex::new(HashMap::new()),
+            groups,
+            table,
+            parsed,
+            body,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             reverse: OnceLock::new(),
         })
     }
@@ -336,88 +378,112 @@ impl Dictionary {
         &self.heads[e.head_start as usize..e.head_start as usize + e.head_len as usize]
     }
 
-    fn has(&self, word: &str) -> bool {
-        self.entries.binary_search_by(|e| self.head(e).cmp(word)).is_ok()
+    /// The distinct headword `word`, if the dictionary has it (an index into `groups`).
+    fn group(&self, word: &str) -> Option<usize> {
+        let mask = self.table.len().checked_sub(1)?;
+        let mut slot = head_hash(word) & mask;
+        loop {
+            let g = *self.table.get(slot)?;
+            if g == 0 {
+                return None;
+            }
+            let g = g as usize - 1;
+            if self.entries.get(*self.groups.get(g)? as usize).is_some_and(|e| self.head(e) == word) {
+                return Some(g);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// Translation words of a lower-cased word, looked up as it stands, then without a common
     /// inflection ending, then by its longest known tail (`neuvermessung` → `vermessung`).
     /// Appends at most `max` words to `out`.
     pub fn translations(&self, word: &str, direction: Direction, max: usize, out: &mut Vec<String>) {
+        self.each_translation(word, direction, max, |w| out.push(w.to_owned()));
+    }
+
+    /// [`Dictionary::translations`] without copying: calls `f` with each of at most `max` words.
+    pub fn each_translation(&self, word: &str, direction: Direction, max: usize, mut f: impl FnMut(&str)) {
         if word.chars().count() < 3 {
             return;
         }
         if direction == Direction::Reverse {
             let table = self.reverse.get_or_init(|| self.build_reverse());
             if let Some(list) = table.get(word) {
-                out.extend(list.iter().take(max).map(|s| s.to_string()));
+                list.iter().take(max).for_each(|w| f(w));
             }
             return;
         }
-        for candidate in lookup_forms(word) {
-            if self.has(&candidate) {
-                let list = self.entry_words(&candidate);
-                out.extend(list.iter().take(max).map(|s| s.to_string()));
-                return;
+        let found = lookup_forms(word).find_map(|candidate| self.group(candidate)).or_else(|| {
+            // A compound: its longest tail of four letters or more that the dictionary knows.
+            let chars: Vec<(usize, char)> = word.char_indices().collect();
+            if chars.len() < 7 {
+                return None;
             }
-        }
-        // A compound: its longest tail of four letters or more that the dictionary knows.
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        if chars.len() >= 7 {
-            for &(at, _) in chars.iter().skip(3).take(chars.len().saturating_sub(7)) {
-                let tail = &word[at..];
-                if self.has(tail) {
-                    out.extend(self.entry_words(tail).iter().take(max).map(|s| s.to_string()));
-                    return;
-                }
-            }
+            chars.iter().skip(3).take(chars.len() - 7).find_map(|&(at, _)| self.group(&word[at..]))
+        });
+        if let Some(g) = found {
+            self.entry_words(g).iter().take(max).for_each(|w| f(w));
         }
     }
 
-    /// Parsed translation words of a headword (all its entries).
-    fn entry_words(&self, head: &str) -> Arc<[Box<str>]> {
-        if let Some(v) = self.parsed.lock().ok().and_then(|p| p.get(head).cloned()) {
-            return v;
-        }
-        let start = self.entries.partition_point(|e| self.head(e) < head);
-        let mut words: Vec<Box<str>> = Vec::new();
-        for e in self.entries[start..].iter().take_while(|e| self.head(e) == head) {
-            if let Some(text) = self.read(e.offset, e.len) {
-                parse_entry(&text, &mut words);
+    /// Parsed translation words of a distinct headword (all its entries), parsed on first use.
+    fn entry_words(&self, group: usize) -> &[Box<str>] {
+        let Some(cell) = self.parsed.get(group) else { return &[] };
+        cell.get_or_init(|| {
+            let (start, end) = match self.groups.get(group..group + 2) {
+                Some(w) => (w[0] as usize, w[1] as usize),
+                None => return Box::default(),
+            };
+            let mut words: Vec<Box<str>> = Vec::new();
+            for e in self.entries.get(start..end).unwrap_or_default() {
+                if let Some(text) = self.read(e.offset, e.len) {
+                    parse_entry(&text, &mut words);
+                }
             }
-        }
-        let mut seen = std::collections::HashSet::new();
-        words.retain(|w| seen.insert(w.clone()));
-        let v: Arc<[Box<str>]> = words.into();
-        if let Ok(mut p) = self.parsed.lock() {
-            p.insert(head.to_owned(), Arc::clone(&v));
-        }
-        v
+            let mut seen = std::collections::HashSet::new();
+            words.retain(|w| seen.insert(w.clone()));
+            words.into()
+        })
     }
 
     fn read(&self, offset: u64, len: u32) -> Option<String> {
-        let mut body = self.body.lock().ok()?;
-        let bytes = body.read(offset, len as usize)?;
+        let bytes = self.body.read(self.id, offset, len as usize)?;
         Some(String::from_utf8_lossy(&bytes).into_owned())
     }
 
-    /// The inverted table: translation word → headwords (for a dictionary of the opposite direction).
+    /// The inverted table: translation word → headwords (for a dictionary of the opposite direction),
+    /// each word's first 16 headwords in index order. Entries are read in body order, so that each
+    /// dictzip chunk is inflated once.
     fn build_reverse(&self) -> HashMap<Box<str>, Vec<Box<str>>> {
-        let mut table: HashMap<Box<str>, Vec<Box<str>>> = HashMap::new();
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_by_key(|&k| self.entries[k].offset);
+        let mut found: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         let mut words = Vec::new();
-        for e in &self.entries {
+        for k in order {
+            let e = &self.entries[k];
             let Some(text) = self.read(e.offset, e.len) else { continue };
             words.clear();
             parse_entry(&text, &mut words);
-            let head: Box<str> = self.head(e).into();
             for w in &words {
-                let list = table.entry(w.to_lowercase().into_boxed_str()).or_default();
-                if list.len() < 16 && !list.contains(&head) {
-                    list.push(head.clone());
-                }
+                // `entries` has fewer than 2³² items (checked when loading).
+                found.entry(w.to_lowercase().into_boxed_str()).or_default().push(k as u32);
             }
         }
-        table
+        found
+            .into_iter()
+            .map(|(word, mut at)| {
+                at.sort_unstable();
+                let mut heads: Vec<Box<str>> = Vec::new();
+                for k in at {
+                    let head = self.head(&self.entries[k as usize]);
+                    if heads.len() < 16 && !heads.iter().any(|h| **h == *head) {
+                        heads.push(head.into());
+                    }
+                }
+                (word, heads)
+            })
+            .collect()
     }
 }
 
@@ -432,16 +498,35 @@ fn pair_in_name(name: &str) -> Option<(String, String)> {
 
 /// The word, then the word without a common inflection ending (German, French, English plurals and
 /// cases), longest ending first.
-fn lookup_forms(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_owned()];
-    for ending in ["ern", "en", "er", "es", "em", "e", "n", "s"] {
-        if let Some(stem) = word.strip_suffix(ending)
-            && stem.chars().count() >= 3
-        {
-            out.push(stem.to_owned());
-        }
+fn lookup_forms(word: &str) -> impl Iterator<Item = &str> {
+    let stems = ["ern", "en", "er", "es", "em", "e", "n", "s"]
+        .into_iter()
+        .filter_map(|ending| word.strip_suffix(ending).filter(|stem| stem.chars().count() >= 3));
+    std::iter::once(word).chain(stems)
+}
+
+/// The hash of a headword in the look-up table (FNV-1a, its high bits folded into the low ones).
+fn head_hash(word: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
-    out
+    (h ^ (h >> 29)) as usize
+}
+
+/// The open-addressing table of distinct headwords (`group + 1`, 0 for an empty slot), at most half full.
+fn head_table<'h>(groups: &[u32], head: impl Fn(u32) -> &'h str) -> Vec<u32> {
+    let size = (groups.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let mut table = vec![0u32; size];
+    for (g, &first) in groups.iter().enumerate() {
+        let mut slot = head_hash(head(first)) & mask;
+        while table[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = g as u32 + 1;
+    }
+    table
 }
 
 /// Collects the translation words of one entry. The first line is the headword (with pronunciation
@@ -547,7 +632,7 @@ fn open_body(index_path: &Path) -> Result<Body> {
                 chunks.push((pos, size));
                 pos += u64::from(size);
             }
-            return Ok(Body::Dictzip { file, chunk_len, chunks, cache: HashMap::new() });
+            return Ok(Body::Dictzip { file, chunk_len, chunks });
         }
     }
     // Plain gzip: inflate it all.
@@ -581,37 +666,29 @@ fn dictzip_table(extra: &[u8]) -> Option<(usize, Vec<u32>)> {
 }
 
 impl Body {
-    fn read(&mut self, offset: u64, len: usize) -> Option<Vec<u8>> {
+    /// `len` bytes at `offset` of the uncompressed body. `id` names the dictionary in the chunk cache.
+    fn read(&self, id: usize, offset: u64, len: usize) -> Option<Vec<u8>> {
         match self {
             Body::Memory(data) => {
                 let start = usize::try_from(offset).ok()?;
                 data.get(start..start.checked_add(len)?).map(<[u8]>::to_vec)
             }
             Body::Plain(file) => {
-                file.seek(SeekFrom::Start(offset)).ok()?;
                 let mut buf = vec![0u8; len];
-                file.read_exact(&mut buf).ok()?;
+                read_exact_at(file, &mut buf, offset)?;
                 Some(buf)
             }
-            Body::Dictzip { file, chunk_len, chunks, cache } => {
+            Body::Dictzip { file, chunk_len, chunks } => {
                 let chunk_len = *chunk_len as u64;
                 let mut out = Vec::with_capacity(len);
                 let end = offset.checked_add(len as u64)?;
                 let mut at = offset;
                 while at < end {
                     let index = usize::try_from(at / chunk_len).ok()?;
-                    let chunk = match cache.get(&index) {
-                        Some(c) => Arc::clone(c),
-                        None => {
-                            let &(pos, size) = chunks.get(index)?;
-                            let c = Arc::new(inflate_chunk(file, pos, size, chunk_len as usize)?);
-                            if cache.len() >= CHUNK_CACHE {
-                                cache.clear();
-                            }
-                            cache.insert(index, Arc::clone(&c));
-                            c
-                        }
-                    };
+                    let chunk = cached_chunk(id, index, || {
+                        let &(pos, size) = chunks.get(index)?;
+                        inflate_chunk(file, pos, size, chunk_len as usize)
+                    })?;
                     let from = usize::try_from(at % chunk_len).ok()?;
                     let to = chunk.len().min(from + usize::try_from(end - at).ok()?);
                     if from >= to {
@@ -626,10 +703,49 @@ impl Body {
     }
 }
 
-fn inflate_chunk(file: &mut File, pos: u64, size: u32, chunk_len: usize) -> Option<Vec<u8>> {
-    file.seek(SeekFrom::Start(pos)).ok()?;
+/// Chunk `index` of dictionary `id` from this thread's cache, or inflated by `inflate` and cached.
+fn cached_chunk(id: usize, index: usize, inflate: impl FnOnce() -> Option<Vec<u8>>) -> Option<Rc<[u8]>> {
+    let hit = CHUNKS.with_borrow_mut(|cache| {
+        let k = cache.iter().position(|&(d, c, _)| d == id && c == index)?;
+        let entry = cache.remove(k);
+        let data = Rc::clone(&entry.2);
+        cache.insert(0, entry);
+        Some(data)
+    });
+    if hit.is_some() {
+        return hit;
+    }
+    let data: Rc<[u8]> = inflate()?.into();
+    CHUNKS.with_borrow_mut(|cache| {
+        cache.truncate(CHUNK_CACHE - 1);
+        cache.insert(0, (id, index, Rc::clone(&data)));
+    });
+    Some(data)
+}
+
+/// Fills `buf` from `offset` of `file` without moving a shared cursor (threads read one file at once).
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> Option<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset).ok()
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> Option<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, offset).ok()? {
+            0 => return None,
+            n => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+        }
+    }
+    Some(())
+}
+
+fn inflate_chunk(file: &File, pos: u64, size: u32, chunk_len: usize) -> Option<Vec<u8>> {
     let mut input = vec![0u8; size as usize];
-    file.read_exact(&mut input).ok()?;
+    read_exact_at(file, &mut input, pos)?;
     let mut output = Vec::with_capacity(chunk_len);
     let mut inflater = Decompress::new(false);
     inflater.decompress_vec(&input, &mut output, FlushDecompress::Sync).ok()?;
@@ -676,6 +792,6 @@ mod tests {
             index_path(Path::new("/x/freedict-deu-fra.dict.dz")),
             PathBuf::from("/x/freedict-deu-fra.index")
         );
-        assert!(lookup_forms("bergen").contains(&"berg".to_owned()));
+        assert!(lookup_forms("bergen").any(|f| f == "berg"));
     }
 }

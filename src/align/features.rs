@@ -245,7 +245,11 @@ pub(crate) fn describe<'s>(
     side.key_start.push(0);
     let mut raw: Vec<RawTok> = Vec::new();
     let mut sentence_keys: Vec<u32> = Vec::new();
-    let mut translations: Vec<String> = Vec::new();
+    let (mut folded, mut stemmed) = (String::new(), String::new());
+    // The dictionary keys of each original word looked up so far: `dict_keys[from..to]`.
+    let mut looked_up: HashMap<String, (usize, usize), std::hash::BuildHasherDefault<Fnv>> =
+        HashMap::default();
+    let mut dict_keys: Vec<u32> = Vec::new();
     for (text, paragraph) in sentences {
         side.chars.push(char_length(text));
         let trimmed = text.trim();
@@ -289,15 +293,22 @@ pub(crate) fn describe<'s>(
                     if let Some((dict, direction)) = dict {
                         match role {
                             Role::Translation if long => {
-                                sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stem(&tok.form)), t));
+                                stem_into(&tok.form, &mut folded, &mut stemmed);
+                                sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stemmed), t));
                             }
                             Role::Translation => {}
                             Role::Original => {
-                                translations.clear();
-                                dict.translations(&tok.lower, direction, MAX_TRANSLATIONS, &mut translations);
-                                for tr in &translations {
-                                    sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stem(tr)), t));
-                                }
+                                // A word met before reuses its keys (articles and verbs recur in every
+                                // sentence); a new one is looked up, and its keys interned in the same order.
+                                let (from, to) = *looked_up.entry(tok.lower).or_insert_with_key(|lower| {
+                                    let from = dict_keys.len();
+                                    dict.each_translation(lower, direction, MAX_TRANSLATIONS, |tr| {
+                                        stem_into(tr, &mut folded, &mut stemmed);
+                                        dict_keys.push(keys.id(KeyKind::Dict, &stemmed));
+                                    });
+                                    (from, dict_keys.len())
+                                });
+                                sentence_keys.extend(dict_keys[from..to].iter().map(|&k| pack_key(k, t)));
                             }
                         }
                     }
@@ -613,17 +624,37 @@ fn consonants(form: &str, n: usize) -> String {
     form.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')).take(n).collect()
 }
 
-/// A crude stem shared by inflected forms: the word in [`spelling`] form cut to five letters.
-pub(crate) fn stem(word: &str) -> String {
-    spelling(&fold(&word.to_lowercase())).chars().take(5).collect()
+/// A crude stem shared by inflected forms, into `out`: the word in [`spelling`] form cut to five
+/// letters. `buffer` holds the folded word (the aligner stems every dictionary word of a document:
+/// reusing two buffers saves three allocations a word).
+fn stem_into(word: &str, buffer: &mut String, out: &mut String) {
+    buffer.clear();
+    if word.is_ascii() {
+        // `fold` of an ASCII word: its letters and digits, lower-cased.
+        buffer.extend(
+            word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        buffer.push_str(&fold(&word.to_lowercase()));
+    }
+    spelling_into(buffer, out);
+    // Folded text is ASCII: five letters are five bytes.
+    out.truncate(5);
 }
 
 /// Evens out spellings that differ between European languages for the same sound, so that cognates
 /// meet: `k`, `ck`, `q` → `c` (Oktober ~ October), `ph` → `f`, `th` → `t`, `y` → `i`, doubled letters
 /// once (Finnland ~ Finland). Input is folded ASCII.
 fn spelling(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    spelling_into(folded, &mut out);
+    out
+}
+
+/// [`spelling`] into `out` (cleared first).
+fn spelling_into(folded: &str, out: &mut String) {
+    out.clear();
     let b = folded.as_bytes();
-    let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let next = b.get(i + 1).copied();
@@ -640,7 +671,6 @@ fn spelling(folded: &str) -> String {
         }
         i += step;
     }
-    out
 }
 
 #[cfg(test)]

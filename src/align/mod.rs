@@ -53,7 +53,7 @@ pub use score::Params;
 
 use dp::{Band, Search, Step};
 use features::{Keys, Role};
-use score::{Blocks, Coarse, Fine, LengthModel, PairCache, SimCache};
+use score::{Bases, Blocks, Coarse, Fine, LengthModel, PairCache, SimCache};
 
 /// A group of original sentences and the translation sentences that render them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -203,11 +203,12 @@ fn align_texts<'s>(
     let (reach_o, reach_t) = pairs.matchable(n, m);
     features::bound_evidence(&mut o, Some(&reach_o));
     features::bound_evidence(&mut t, Some(&reach_t));
+    let bases = Bases::new(&o, &t, params, length);
     let fine_search =
         Search { shapes: score::SHAPES, gap_open: params.gap_open, forbidden: None, free_end: false };
     if params.unmatched > 0.0 {
         // First pass, to measure how often each class of anchor finds its partner in this pair.
-        let fine = Fine { o: &o, t: &t, keys: &keys, params, length, pairs };
+        let fine = Fine::new(&o, &t, &keys, params, length, pairs, bases.as_ref());
         let cost = |i: usize, a: usize, j: usize, b: usize, budget: f32| fine.cost(i, a, j, b, budget);
         // A long document's first rows tell the recall as well as all of it would.
         let rows = n.min(RECALL_SAMPLE_ROWS);
@@ -229,7 +230,7 @@ fn align_texts<'s>(
         features::weigh(&mut o, &t, &keys, &recall, &miss, Some(&reach_o));
         features::weigh(&mut t, &o, &keys, &recall, &miss, Some(&reach_t));
     }
-    let fine = Fine { o: &o, t: &t, keys: &keys, params, length, pairs };
+    let fine = Fine::new(&o, &t, &keys, params, length, pairs, bases.as_ref());
     let cost = |i: usize, a: usize, j: usize, b: usize, budget: f32| fine.cost(i, a, j, b, budget);
     let path = dp::search(n, m, &band, &fine_search, cost).unwrap_or_else(|| diagonal(n, m, &cost));
 

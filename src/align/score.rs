@@ -305,6 +305,181 @@ pub(crate) struct Fine<'a> {
     pub params: &'a Params,
     pub length: LengthModel,
     pub pairs: PairCache,
+    /// Each sentence's share of the evidence of every bead it can be in, for grids small enough.
+    shares: Option<Shares>,
+    /// The cost of every bead before its evidence, for grids small enough.
+    bases: Option<&'a Bases>,
+}
+
+/// The part of a matched bead's cost that does not depend on the anchors' weights (shape, length,
+/// paragraphs, fragments), for every bead of a small grid. The search runs twice (once to measure
+/// recall, once weighed by it) and the margins search each bead's neighbourhood again: computing it
+/// once saves two thirds of the length model's logarithms.
+#[derive(Debug)]
+pub(crate) struct Bases {
+    m: usize,
+    /// At `(i * (m + 1) + j) * SHAPES.len() + shape`.
+    cost: Vec<f32>,
+}
+
+impl Bases {
+    /// The bases of a pair of documents when their grid is small enough to store them.
+    pub fn new(o: &Side, t: &Side, params: &Params, length: LengthModel) -> Option<Self> {
+        let (n, m) = (o.len(), t.len());
+        if (n + 1).saturating_mul(m + 1) > SHARE_CELLS {
+            return None;
+        }
+        let mut cost = vec![f32::INFINITY; (n + 1) * (m + 1) * SHAPES.len()];
+        for i in 0..n {
+            for j in 0..m {
+                for (s, &(a, b)) in SHAPES.iter().enumerate() {
+                    if a == 0 || b == 0 || i + a > n || j + b > m {
+                        continue;
+                    }
+                    cost[(i * (m + 1) + j) * SHAPES.len() + s] = base_cost(o, t, params, length, i, a, j, b);
+                }
+            }
+        }
+        Some(Bases { m, cost })
+    }
+
+    #[inline]
+    fn get(&self, i: usize, a: usize, j: usize, b: usize) -> Option<f32> {
+        let s = shape_index(a, b)?;
+        self.cost.get((i * (self.m + 1) + j) * SHAPES.len() + s).copied()
+    }
+}
+
+/// The index of shape `(a, b)` in [`SHAPES`].
+#[inline]
+fn shape_index(a: usize, b: usize) -> Option<usize> {
+    const INDEX: [[u8; 5]; 5] = {
+        let mut table = [[u8::MAX; 5]; 5];
+        let mut s = 0;
+        while s < SHAPES.len() {
+            let (a, b) = SHAPES[s];
+            table[a][b] = s as u8;
+            s += 1;
+        }
+        table
+    };
+    let s = *INDEX.get(a)?.get(b)?;
+    (s != u8::MAX).then_some(usize::from(s))
+}
+
+/// The cost of a matched bead before its evidence: shape, length, paragraphs, fragments.
+#[inline]
+#[allow(clippy::too_many_arguments)] // the bead's four coordinates and the three things that price it
+fn base_cost(
+    o: &Side,
+    t: &Side,
+    p: &Params,
+    length: LengthModel,
+    i: usize,
+    a: usize,
+    j: usize,
+    b: usize,
+) -> f32 {
+    let lo: f32 = o.chars[i..i + a].iter().sum();
+    let lt: f32 = t.chars[j..j + b].iter().sum();
+    p.shape_cost((a, b))
+        + p.length * length.cost(lo, lt)
+        + paragraph_cost(o, t, p, i, a, j, b)
+        + fragment_cost(o, t, p, i + a, j + b)
+}
+
+/// Grids up to this many cells get [`Shares`] (60 kB for 30 × 30 sentences, 2.6 MB for 200 × 200).
+const SHARE_CELLS: usize = 40_000;
+
+/// A bead's evidence adds one term per sentence: an original sentence's matched weight and miss cost
+/// depend only on which translation sentences the bead holds (and likewise the other way round).
+/// Computed once per weighing, they make the search's many look-ups of overlapping beads additions.
+/// Each term is computed exactly as [`Fine::evidence_parts`] computes it, and the terms are added in
+/// the same order, so the evidence is the same to the last bit.
+#[derive(Debug)]
+struct Shares {
+    n: usize,
+    m: usize,
+    /// `(covered, missed)` of original sentence `x` with translation sentences `j..j + b`, at
+    /// `(x * (m + 1) + j) * MAX_SPAN + b - 1`.
+    original: Vec<(f32, f32)>,
+    /// `(covered, missed)` of translation sentence `y` with original sentences `i..i + a`, at
+    /// `(y * (n + 1) + i) * MAX_SPAN + a - 1`.
+    translation: Vec<(f32, f32)>,
+}
+
+/// The most sentences one side of a bead holds ([`SHAPES`]).
+const MAX_SPAN: usize = 4;
+
+impl Shares {
+    fn new(o: &Side, t: &Side, pair: impl Fn(usize, usize) -> PairMask) -> Self {
+        let (n, m) = (o.len(), t.len());
+        let mut original = vec![(0.0, 0.0); n * (m + 1) * MAX_SPAN];
+        let mut translation = vec![(0.0, 0.0); m * (n + 1) * MAX_SPAN];
+        for x in 0..n {
+            let toks = o.toks(x);
+            for j in 0..m {
+                let mut mo: Mask = 0;
+                for b in 1..=MAX_SPAN.min(m - j) {
+                    mo |= pair(x, j + b - 1).0;
+                    original[(x * (m + 1) + j) * MAX_SPAN + b - 1] =
+                        (covered(toks, mo, LN[b]), misses(toks, o.missable[x] & !mo));
+                }
+            }
+        }
+        for y in 0..m {
+            let toks = t.toks(y);
+            for i in 0..n {
+                let mut mt: Mask = 0;
+                for a in 1..=MAX_SPAN.min(n - i) {
+                    mt |= pair(i + a - 1, y).1;
+                    translation[(y * (n + 1) + i) * MAX_SPAN + a - 1] =
+                        (covered(toks, mt, LN[a]), misses(toks, t.missable[y] & !mt));
+                }
+            }
+        }
+        Shares { n, m, original, translation }
+    }
+
+    /// [`Fine::evidence_parts`] of a bead of at most [`MAX_SPAN`] sentences a side, else `None`.
+    #[inline]
+    fn evidence_parts(&self, i: usize, a: usize, j: usize, b: usize) -> Option<(f32, f32)> {
+        if a > MAX_SPAN || b > MAX_SPAN || i + a > self.n || j + b > self.m {
+            return None;
+        }
+        let mut sum = 0.0;
+        let mut missed = 0.0;
+        for x in i..i + a {
+            let (c, miss) = *self.original.get((x * (self.m + 1) + j) * MAX_SPAN + b - 1)?;
+            sum += c;
+            missed += miss;
+        }
+        for y in j..j + b {
+            let (c, miss) = *self.translation.get((y * (self.n + 1) + i) * MAX_SPAN + a - 1)?;
+            sum += c;
+            missed += miss;
+        }
+        Some((sum * 0.5, missed))
+    }
+}
+
+impl<'a> Fine<'a> {
+    /// The scorer of a document pair as weighed now (build it again after [`super::features::weigh`]).
+    pub fn new(
+        o: &'a Side,
+        t: &'a Side,
+        keys: &'a Keys,
+        params: &'a Params,
+        length: LengthModel,
+        pairs: PairCache,
+        bases: Option<&'a Bases>,
+    ) -> Self {
+        let mut fine = Fine { o, t, keys, params, length, pairs, shares: None, bases };
+        if (o.len() + 1).saturating_mul(t.len() + 1) <= SHARE_CELLS {
+            fine.shares = Some(Shares::new(o, t, |x, y| fine.pair(x, y)));
+        }
+        fine
+    }
 }
 
 impl Fine<'_> {
@@ -326,12 +501,10 @@ impl Fine<'_> {
         if a == 0 {
             return self.t.chars[j..j + b].iter().map(|&c| p.skip_cost(c)).sum();
         }
-        let lo: f32 = self.o.chars[i..i + a].iter().sum();
-        let lt: f32 = self.t.chars[j..j + b].iter().sum();
-        let cost = p.shape_cost((a, b))
-            + p.length * self.length.cost(lo, lt)
-            + self.paragraph_cost(i, a, j, b)
-            + self.fragment_cost(i + a, j + b);
+        let cost = match self.bases.and_then(|bases| bases.get(i, a, j, b)) {
+            Some(cost) => cost,
+            None => base_cost(self.o, self.t, p, self.length, i, a, j, b),
+        };
         let most: f32 = self.o.max_evidence[i..i + a].iter().sum::<f32>()
             + self.t.max_evidence[j..j + b].iter().sum::<f32>();
         // The bound holds where the store knows every pair of the bead (it was made from the store).
@@ -339,13 +512,6 @@ impl Fine<'_> {
             return f32::INFINITY;
         }
         cost - p.lexical * self.evidence(i, a, j, b)
-    }
-
-    /// The penalty for ending a bead before original sentence `i` and translation sentence `j` when one
-    /// side breaks inside a fragment and the other does not.
-    fn fragment_cost(&self, i: usize, j: usize) -> f32 {
-        let weak = |side: &Side, x: usize| x < side.len() && (side.leads_on[x - 1] || side.continues[x]);
-        if weak(self.o, i) != weak(self.t, j) { self.params.fragment } else { 0.0 }
     }
 
     /// The lexical evidence of a bead, in nats (half from each side's tokens): matched anchors count for
@@ -357,6 +523,9 @@ impl Fine<'_> {
 
     /// The lexical evidence of a bead as (for it, against it), both in nats and positive.
     pub fn evidence_parts(&self, i: usize, a: usize, j: usize, b: usize) -> (f32, f32) {
+        if let Some(parts) = self.shares.as_ref().and_then(|s| s.evidence_parts(i, a, j, b)) {
+            return parts;
+        }
         let mut masks_t: [Mask; 4] = [0; 4];
         let mut sum = 0.0;
         let mut missed = 0.0;
@@ -380,21 +549,28 @@ impl Fine<'_> {
         // A match is one event seen from both sides (half each); a miss is an event of its own.
         (sum * 0.5, missed)
     }
+}
 
-    fn paragraph_cost(&self, i: usize, a: usize, j: usize, b: usize) -> f32 {
-        let p = self.params;
-        let mut cost = 0.0;
-        if self.o.paragraph[i] != self.o.paragraph[i + a - 1] {
-            cost += p.paragraph_span;
-        }
-        if self.t.paragraph[j] != self.t.paragraph[j + b - 1] {
-            cost += p.paragraph_span;
-        }
-        if self.o.para_start[i] != self.t.para_start[j] {
-            cost += p.paragraph_edge;
-        }
-        cost
+/// The penalty for ending a bead before original sentence `i` and translation sentence `j` when one
+/// side breaks inside a fragment and the other does not.
+fn fragment_cost(o: &Side, t: &Side, p: &Params, i: usize, j: usize) -> f32 {
+    let weak = |side: &Side, x: usize| x < side.len() && (side.leads_on[x - 1] || side.continues[x]);
+    if weak(o, i) != weak(t, j) { p.fragment } else { 0.0 }
+}
+
+#[allow(clippy::too_many_arguments)] // both sides, the costs, and the bead's four coordinates
+fn paragraph_cost(o: &Side, t: &Side, p: &Params, i: usize, a: usize, j: usize, b: usize) -> f32 {
+    let mut cost = 0.0;
+    if o.paragraph[i] != o.paragraph[i + a - 1] {
+        cost += p.paragraph_span;
     }
+    if t.paragraph[j] != t.paragraph[j + b - 1] {
+        cost += p.paragraph_span;
+    }
+    if o.para_start[i] != t.para_start[j] {
+        cost += p.paragraph_edge;
+    }
+    cost
 }
 
 /// A document cut into blocks of consecutive sentences for the coarse passes.
