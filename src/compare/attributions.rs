@@ -19,7 +19,8 @@ use crate::input::BlockKind;
 #[derive(Debug)]
 pub(crate) enum AttributionChange<'a> {
     /// The original attributes a claim; the translation states it as fact.
-    Dropped { orig: (OrigIdx, &'a Attribution) },
+    /// `partial` when the translation kept other attributions of the bead: the inference is weaker.
+    Dropped { orig: (OrigIdx, &'a Attribution), partial: bool },
     /// The translation attributes a claim the original states without a source.
     Added { trans: (TransIdx, &'a Attribution) },
     /// Both attribute, to different sources.
@@ -32,9 +33,9 @@ fn explicit(a: &Attribution) -> bool {
 
 /// Attribution cues in the original minus those in the translation, over the beads around `index`
 /// other than `index` itself: positive when a neighbour's translation has fewer cues than its original.
-/// A translation verb without a source (`and wrote:`) cannot carry a moved attribution and is not
-/// counted.
-fn neighbour_balance(ctx: &Context<'_>, index: usize) -> isize {
+/// With `sourced_only`, a translation verb without a source (`and wrote:`), which cannot carry a
+/// moved attribution, is not counted.
+fn neighbour_balance(ctx: &Context<'_>, index: usize, sourced_only: bool) -> isize {
     let mut balance = 0isize;
     for k in around(ctx, index) {
         if k == index {
@@ -46,7 +47,7 @@ fn neighbour_balance(ctx: &Context<'_>, index: usize) -> isize {
             .translation
             .iter()
             .flat_map(|&i| &ctx.trans_claims(i).attributions)
-            .filter(|a| a.kind == AttributionKind::Phrase || a.source.is_some())
+            .filter(|a| !sourced_only || a.kind == AttributionKind::Phrase || a.source.is_some())
             .count();
         balance += o as isize - t as isize;
     }
@@ -117,9 +118,18 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     // The translation has fewer explicit attributions than the original: one of the original's may
     // have been dropped even where another survived (`laut den ersten Erkenntnissen … geschätzt` as
     // `is estimated`). A report hedge the original lacks counts as one of the translation's.
-    let explicit_o = o.iter().filter(|(_, a)| explicit(a)).count();
+    // The original's sources are counted once each (`volgens de vereniging` twice, merged into one
+    // `according to the association`).
+    let mut o_sources: Vec<Vec<String>> = Vec::new();
+    for (_, a) in o.iter().filter(|(_, a)| explicit(a)) {
+        let words = a.source.as_ref().map(|s| content_words(&s.text)).unwrap_or_default();
+        if words.is_empty() || !o_sources.iter().any(|w| any_cognate(w, &words)) {
+            o_sources.push(words);
+        }
+    }
     let explicit_t = t.iter().filter(|(_, a)| explicit(a)).count() + usize::from(extra_hedge);
-    if (t.is_empty() && !t_marked) || (!t.is_empty() && explicit_o > explicit_t) {
+    let partial = !t.is_empty();
+    if (t.is_empty() && !t_marked) || (partial && o_sources.len() > explicit_t) {
         let heading = bead.original.iter().any(|&i| ctx.original.sentences[i.0].kind == BlockKind::Heading);
         // A speech verb's subject usually survives with another verb ("schätzt" as "puts … at"), so a
         // verb attribution counts only when its source names a person or an organisation.
@@ -131,9 +141,9 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
         if let Some(&(oi, oa)) = candidate
             && !source_named_in_translation(oi, oa)
             // The cue may have moved into a neighbouring sentence of the translation.
-            && neighbour_balance(ctx, view.index) >= 0
+            && neighbour_balance(ctx, view.index, true) >= 0
         {
-            out.push(AttributionChange::Dropped { orig: (oi, oa) });
+            out.push(AttributionChange::Dropped { orig: (oi, oa), partial });
         }
         return out;
     }
@@ -141,7 +151,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
         if let Some(&(ti, ta)) = t.iter().find(|(_, a)| explicit(a) && a.source.is_some()) {
             let in_original =
                 ta.source.as_ref().is_some_and(|s| any_cognate(&content_words(&s.text), &o_words));
-            if !in_original && neighbour_balance(ctx, view.index) <= 0 {
+            if !in_original && neighbour_balance(ctx, view.index, false) <= 0 {
                 out.push(AttributionChange::Added { trans: (ti, ta) });
             }
         }

@@ -168,7 +168,7 @@ fn drop_swapped_speakers(ctx: &Context<'_>, view: BeadView<'_>, out: &mut NameDi
                 trans_sources.extend(ta.source.as_ref().map(|s| (t, s.span.clone())));
             }
             // A dropped attribution takes its source's names with it: one finding.
-            AttributionChange::Dropped { orig: (o, oa) } => {
+            AttributionChange::Dropped { orig: (o, oa), .. } => {
                 orig_sources.extend(oa.source.as_ref().map(|s| (o, s.span.clone())));
             }
             AttributionChange::Added { .. } => {}

@@ -22,6 +22,8 @@ declare_rule! {
     /// the ministry") is lost, warning when a speech verb is; nothing when the translation still names
     /// the source (a cognate or name variant of it), renders the cue as a report hedge ("reportedly"), or
     /// the attribution moved into a neighbouring sentence. Verb attributions in headlines are ignored.
+    /// Where the translation kept some of the sentence's attributions but has fewer distinct sources
+    /// than the original, the one whose source is gone is reported as a warning.
     ///
     /// ## Known false positives
     /// An attribution that the translation moved two or more sentences away; attribution verbs missing
@@ -38,10 +40,11 @@ declare_rule! {
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
         for change in diff(ctx, view) {
-            if let AttributionChange::Dropped { orig: (o, oa) } = change {
+            if let AttributionChange::Dropped { orig: (o, oa), partial } = change {
                 // "laut", "zufolge", "according to" with a named source are explicit sourcing: an error
-                // when lost. A speech verb may be rendered by a construction the pack does not list.
-                let explicit = oa.kind == AttributionKind::Phrase && oa.source.is_some();
+                // when lost. A speech verb may be rendered by a construction the pack does not list,
+                // and a bead that kept other attributions may carry this one in them.
+                let explicit = oa.kind == AttributionKind::Phrase && oa.source.is_some() && !partial;
                 let severity = if explicit { rule.severity } else { Severity::Warning };
                 let who = oa.source.as_ref().map_or(String::new(), |s| format!(" to `{}`", s.text));
                 let message =
