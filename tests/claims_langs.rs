@@ -286,6 +286,9 @@ fn russian() {
     // `тысячи` alone is `thousands`; after a number it is the multiplier.
     assert_eq!(values("ru", "Тысячи людей остались без света."), [(None, Vague)]);
     assert_eq!(values("ru", "Без света остались три тысячи человек."), one(3000.0, Cardinal));
+    // After `более` (more than) `тысячи` is the genitive singular: a thousand.
+    assert_eq!(values("ru", "Выведено более тысячи единиц техники."), one(1000.0, Cardinal));
+    assert_eq!(values("ru", "Около тысячи человек."), one(1000.0, Cardinal));
     assert_eq!(credit("ru", "Источник: ТАСС").as_deref(), Some("Источник: ТАСС"));
     assert_eq!(keys("ru", "Снегопад в Москве и Варшаве."), ["moscow", "warsaw"]);
     assert_eq!(
@@ -412,4 +415,25 @@ fn a_shortened_quotation_is_one_finding() {
         findings("en", en, "ru", ru),
         ["quote-altered: quotation shortened: 13 words in the original, 2 in the translation"]
     );
+}
+
+/// Reported speech made a quotation is an added quotation, even beside a quotation of the original that
+/// the translation already renders in its own sentence; a quotation split across sentences is not.
+#[test]
+fn an_added_quotation_beside_a_kept_one() {
+    let ru = "Снегопад парализовал движение.\n\n«На улицы выведено более тысячи единиц техники, службы работают \
+              круглосуточно», — сказал Лаптев. Он добавил, что отменять занятия в школах не планируется.\n";
+    let en = "The snowfall paralysed traffic.\n\n“More than a thousand machines have been deployed on the streets, \
+              and services are working around the clock,” Laptev said. “There are no plans to cancel school \
+              classes,” he added.\n";
+    assert_eq!(
+        findings("ru", ru, "en", en),
+        [
+            "quote-added: quotation added: “There are no plans to cancel school classes,” is not quoted in the original"
+        ]
+    );
+    let en = "The snowfall paralysed traffic.\n\n“More than a thousand machines have been deployed on the streets, \
+              and services are working around the clock,” Laptev said. He added that there were no plans to \
+              cancel school classes.\n";
+    assert_eq!(findings("ru", ru, "en", en), Vec::<String>::new());
 }

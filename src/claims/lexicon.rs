@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub ordinal_suffixes: PhraseSet<()>,
     pub percent: PhraseSet<()>,
     pub vague: PhraseSet<()>,
+    /// Words after which a vague plural that is also a multiplier form is the number.
+    pub number_leads: PhraseSet<()>,
     pub currencies: PhraseSet<String>,
     pub approximate: PhraseSet<()>,
     pub range_words: PhraseSet<()>,
@@ -198,6 +200,7 @@ impl Lexicon {
             ordinal_suffixes: set(&n.ordinal_suffixes),
             percent: set(&n.percent_words),
             vague: set(&n.vague),
+            number_leads: set(n.number_leads.iter().chain(&n.approximate)),
             currencies: map(&n.currencies),
             approximate: set(&n.approximate),
             range_words: set(&n.range_words),

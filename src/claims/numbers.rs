@@ -548,7 +548,9 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Quantity> {
         // A vague phrase at least as long as the number read here wins: `тысячи людей`, `tysiące osób`
         // (thousands of people) are plurals of a multiplier, and `a dozen or so` is no dozen. After a
         // number the multiplier belongs to it (`три тысячи`), read from that number's first word.
-        let vague = ctx.lex.vague.match_at(&ctx.toks, i).map(|(len, ())| len);
+        // After a word that takes a number (`более тысячи`, more than a thousand) the number wins.
+        let led = phrase_before(&ctx.lex.number_leads, &ctx.toks, i).is_some();
+        let vague = ctx.lex.vague.match_at(&ctx.toks, i).map(|(len, ())| len).filter(|_| !led);
         let core = read_core(ctx, i).filter(|r| vague.is_none_or(|len| r.end - i > len));
         let Some(mut first) = core else {
             if let Some(n) = other_word_quantity(ctx, i) {

@@ -138,8 +138,14 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
         if used[j] {
             continue;
         }
-        let in_original = o.iter().any(|(_, oq)| similar(ctx, oq, tq));
-        if in_original || near_o.iter().any(|n| counts(n) && similar(ctx, n, tq)) {
+        // The bead's original may hold the quotation's second half, opened a sentence earlier.
+        let in_original = o.iter().any(|(_, oq)| similar(ctx, oq, tq))
+            || orig_items(ctx, bead, |c| &c.quotes).iter().any(|(_, q)| q.continues && similar(ctx, q, tq));
+        // A quotation of a neighbouring original sentence excuses this one only when the neighbours'
+        // translation lacks one: otherwise it has its counterpart there already.
+        let spare_near_o =
+            near_o.iter().filter(|n| counts(n)).count() > near_t.iter().filter(|n| counts(n)).count();
+        if in_original || spare_near_o && near_o.iter().any(|n| counts(n) && similar(ctx, n, tq)) {
             continue;
         }
         out.push(QuoteChange::Added { trans: (ti, tq) });

@@ -142,6 +142,12 @@ pub struct NumberData {
     /// Vague quantities (`mehrere`, `several`, `dozens`): a class of their own.
     #[serde(default)]
     pub vague: Vec<String>,
+    /// Words that take a number after them (Russian `более`, `свыше`, `до`: more than, over, up to).
+    /// After one, or after an `approximate` word, a vague plural that is also a form of a multiplier
+    /// reads as the number: `более тысячи` is more than a thousand (`тысячи`, also the genitive
+    /// singular), where `тысячи людей` alone is thousands of people.
+    #[serde(default)]
+    pub number_leads: Vec<String>,
     /// Currency words and symbols mapped to ISO 4217 codes (`Euro = EUR`, `$ = USD`).
     #[serde(default)]
     pub currencies: BTreeMap<String, String>,
