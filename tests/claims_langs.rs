@@ -437,3 +437,22 @@ fn an_added_quotation_beside_a_kept_one() {
               cancel school classes.\n";
     assert_eq!(findings("ru", ru, "en", en), Vec::<String>::new());
 }
+
+/// A byline naming another author is a changed credit line, across scripts, though the editor is the
+/// same; the same people in the other script are no change.
+#[test]
+fn a_byline_with_another_author() {
+    let en = "The ferry reached port on Sunday.\n\nNo one was injured.\n\n\
+              Reporting by Anders Lund in Stockholm; editing by Kate Morris\n";
+    let ru = "Паром прибыл в порт в воскресенье.\n\nНикто не пострадал.\n\n\
+              Текст: Андерс Лунд (Стокгольм); редактор: Кейт Моррис\n";
+    assert_eq!(findings("en", en, "ru", ru), Vec::<String>::new());
+    let ru = ru.replace("Андерс Лунд", "Ингрид Берг");
+    assert_eq!(
+        findings("en", en, "ru", &ru),
+        [
+            "credit-line-changed: credit line changed: `Reporting by Anders Lund in Stockholm; editing by Kate \
+          Morris` in the original, `Текст: Ингрид Берг (Стокгольм); редактор: Кейт Моррис` in the translation"
+        ]
+    );
+}

@@ -503,6 +503,10 @@ fn tokenize(text: &str, decimal_comma: bool, out: &mut Vec<RawTok>) {
                 let lower = text[byte(i)..byte(j)].to_lowercase();
                 push(out, TokClass::Word, spelling(&fold(&lower)), lower);
                 i = j;
+            } else if let Some(time) = clock_time(&chars, i, end) {
+                // `6:15` is one time, not the numbers 6 and 15: a bare minute would meet any 15.
+                push(out, TokClass::Number, time, String::new());
+                i = end + 3;
             } else {
                 push(out, TokClass::Number, value, String::new());
                 i = end;
@@ -529,6 +533,19 @@ fn tokenize(text: &str, decimal_comma: bool, out: &mut Vec<RawTok>) {
             i += 1;
         }
     }
+}
+
+/// A clock time `H:MM` or `HH:MM` whose hour is the digits `start..end`: its form, hour and minutes
+/// (`6:15`); `None` for anything else (`2:1`, `10:300`, `1.5:30`).
+fn clock_time(chars: &[(usize, char)], start: usize, end: usize) -> Option<String> {
+    let digit = |k: usize| chars.get(k).is_some_and(|c| c.1.is_ascii_digit());
+    let hour_len = end - start;
+    let is_time = (1..=2).contains(&hour_len)
+        && chars.get(end).is_some_and(|c| c.1 == ':')
+        && digit(end + 1)
+        && digit(end + 2)
+        && !digit(end + 3);
+    is_time.then(|| chars[start..end + 3].iter().map(|c| c.1).collect())
 }
 
 fn is_mark(c: char) -> bool {
@@ -714,6 +731,14 @@ mod tests {
         assert_eq!(spelling("finnland"), spelling("finland"));
         assert_eq!(spelling("philosophie"), "filosofie");
         assert_eq!(spelling("1000"), "1000");
+    }
+
+    #[test]
+    fn clock_times_are_one_token() {
+        // `6:15` must not yield a bare 15 that meets `vijftien` (15) elsewhere.
+        assert_eq!(numbers("It ran aground at 6:15 a.m. and 22:45.", false), ["6:15", "22:45"]);
+        assert_eq!(numbers("Около 7:30 столкнулись", true), ["7:30"]);
+        assert_eq!(numbers("a ratio of 2:1 and 10:300", false), ["2", "1", "10", "300"]);
     }
 
     #[test]
