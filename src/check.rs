@@ -241,6 +241,7 @@ fn merge_claims<'a>(parts: impl Iterator<Item = &'a SentenceClaims>) -> Sentence
         out.quotes.extend(c.quotes.iter().cloned());
         out.attributions.extend(c.attributions.iter().cloned());
         out.hedges.extend(c.hedges.iter().cloned());
+        out.soft_hedges.extend(c.soft_hedges.iter().cloned());
         out.negations.extend(c.negations.iter().cloned());
         out.soft_negations.extend(c.soft_negations.iter().cloned());
         if out.credit.is_none() {

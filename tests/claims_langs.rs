@@ -299,6 +299,28 @@ fn russian() {
     assert_eq!(keys("ru", "Российского президента."), ["russia"]);
 }
 
+fn soft_hedges(code: &str, text: &str) -> Vec<String> {
+    claims(code, text).soft_hedges.into_iter().map(|m| m.text).collect()
+}
+
+/// Modals that may render a hedge are reported apart from hedges, and not where a hedge covers them.
+#[test]
+fn soft_hedges_beside_hedges() {
+    let en = "The network may have cheated the tax authorities.";
+    assert_eq!((hedges("en", en), soft_hedges("en", en)), (vec![], vec!["may have".to_owned()]));
+    assert_eq!(soft_hedges("es", "La red podría superar los mil miembros."), ["podría"]);
+    assert!(soft_hedges("es", "La red habría defraudado millones.").is_empty());
+    assert_eq!(soft_hedges("fr", "Le réseau aurait fraudé le fisc."), ["aurait"]);
+    // `auraient été` is a hedge of its own; its `auraient` is no second, soft one.
+    let fr = "Des passagers auraient été touchés.";
+    assert_eq!((hedges("fr", fr), soft_hedges("fr", fr)), (vec!["auraient été".to_owned()], vec![]));
+    assert_eq!(
+        soft_hedges("it", "La frana potrebbe essere stata causata dalla pioggia."),
+        ["potrebbe essere"]
+    );
+    assert_eq!(soft_hedges("pt", "O fumo pode ter sido provocado por um forno."), ["pode ter"]);
+}
+
 /// `provcheck claims FILE --lang L --color never` on each `fixtures/claims/<lang>.md`, one snapshot per
 /// language.
 #[test]

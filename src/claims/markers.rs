@@ -2,8 +2,9 @@
 //!
 //! In: the sentence's tokens. Out: [`Marker`]s. Negations listed as lexicalised in the pack (`nicht nur`,
 //! `not only`, `no doubt`) are skipped, and so is a negation in a clause opened by one of the pack's
-//! `expletive_negations` (`…, пока два судна не взяли его`: until two ships took it); words that negate by meaning only (`unable`, `unklar`) are
-//! reported apart as soft negations. Hedges and negations match in lower case, or capitalised at the
+//! `expletive_negations` (`…, пока два судна не взяли его`: until two ships took it); words that negate
+//! by meaning only (`unable`, `unklar`) are reported apart as soft negations, and modal forms that may
+//! render a hedge (`may have`) as soft hedges. Hedges and negations match in lower case, or capitalised at the
 //! sentence start (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a credit
 //! marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of agencies.
 
@@ -54,6 +55,13 @@ pub fn hedges(ctx: &Ctx) -> Vec<Marker> {
         }
     }
     out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// Modal forms that may render a hedge (`may have`), where no hedge was found at the same place.
+pub fn soft_hedges(ctx: &Ctx, hedges: &[Marker]) -> Vec<Marker> {
+    let mut out = scan(ctx, &ctx.lex.soft_hedges, None);
+    out.retain(|m| !hedges.iter().any(|h| h.span.start < m.span.end && m.span.start < h.span.end));
     out
 }
 

@@ -35,6 +35,10 @@ pub struct SentenceClaims {
     pub quotes: Vec<Quote>,
     pub attributions: Vec<Attribution>,
     pub hedges: Vec<Marker>,
+    /// Modal forms that may render a hedge (`may have`, `aurait`, `podría`). Not in `hedges`: a
+    /// comparison may use them to excuse `presuntamente` ↔ `may have`, never to report one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub soft_hedges: Vec<Marker>,
     pub negations: Vec<Marker>,
     /// Words that negate by meaning without a negation word (`unable`, `unklar`, `without`). Not in
     /// `negations`: a comparison may use them to excuse `nicht in der Lage` ↔ `unable`.
@@ -273,13 +277,15 @@ pub fn extract_text(text: &str, lang: Language) -> SentenceClaims {
             q.speaker = Some(only.clone());
         }
     }
+    let hedges = markers::hedges(&ctx);
     SentenceClaims {
+        soft_hedges: markers::soft_hedges(&ctx, &hedges),
+        hedges,
         quantities,
         dates,
         entities,
         quotes,
         attributions,
-        hedges: markers::hedges(&ctx),
         negations: markers::negations(&ctx),
         soft_negations: markers::soft_negations(&ctx),
         credit: markers::credit(&ctx),

@@ -54,6 +54,44 @@ pub(crate) fn nearby_trans<'a, T: 'a>(
         .collect()
 }
 
+/// Claims of the translation sentences in the beads around `index` (not the bead itself) that their own
+/// bead leaves unpaired (`eq` pairs an original claim with a translation claim): only these can be the
+/// counterpart of a claim that moved across a sentence boundary. A neighbour's claim that its own
+/// original accounts for is no excuse.
+pub(crate) fn spare_trans<'a, T: 'a>(
+    ctx: &Context<'a>,
+    index: usize,
+    get: impl Fn(&'a SentenceClaims) -> &'a [T],
+    eq: impl Fn(&T, &T) -> bool,
+) -> Vec<&'a T> {
+    let mut out = Vec::new();
+    for b in nearby(ctx, index) {
+        let o: Vec<&T> = b.original.iter().flat_map(|&i| get(ctx.orig_claims(i)).iter()).collect();
+        let t: Vec<&T> = b.translation.iter().flat_map(|&i| get(ctx.trans_claims(i)).iter()).collect();
+        let (_, lonely) = unmatched(&o, &t, |x, y| eq(x, y));
+        out.extend(lonely.into_iter().map(|j| t[j]));
+    }
+    out
+}
+
+/// Claims of the original sentences in the beads around `index` (not the bead itself) that their own
+/// bead leaves unpaired; see [`spare_trans`].
+pub(crate) fn spare_orig<'a, T: 'a>(
+    ctx: &Context<'a>,
+    index: usize,
+    get: impl Fn(&'a SentenceClaims) -> &'a [T],
+    eq: impl Fn(&T, &T) -> bool,
+) -> Vec<&'a T> {
+    let mut out = Vec::new();
+    for b in nearby(ctx, index) {
+        let o: Vec<&T> = b.original.iter().flat_map(|&i| get(ctx.orig_claims(i)).iter()).collect();
+        let t: Vec<&T> = b.translation.iter().flat_map(|&i| get(ctx.trans_claims(i)).iter()).collect();
+        let (lonely, _) = unmatched(&o, &t, |x, y| eq(x, y));
+        out.extend(lonely.into_iter().map(|i| o[i]));
+    }
+    out
+}
+
 fn nearby<'a>(ctx: &Context<'a>, index: usize) -> impl Iterator<Item = &'a Bead> + 'a {
     let beads = &ctx.alignment.beads;
     let lo = index.saturating_sub(NEARBY);

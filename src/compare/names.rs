@@ -5,7 +5,9 @@
 //! (`known`), or it is spelled the same somewhere in the other document (so it is a name that crosses
 //! languages unchanged), or extraction typed it as a person. Before reporting a name as missing, the rule
 //! also searches the folded text of the aligned and neighbouring translation sentences for it, so a name
-//! that extraction missed on one side is not an accusation.
+//! that extraction missed on one side is not an accusation. A name the translation adds is reported only
+//! when the original names it nowhere, or when it is a source of a claim: a translator who writes out a
+//! name given elsewhere resolves a reference.
 
 use crate::claims::{Entity, EntityKind, SentenceClaims, entity_matches};
 use crate::compare::attributions::{self, AttributionChange};
@@ -149,7 +151,12 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         }
     }
     out.missing = uo;
-    out.added = ut;
+    // A name the original gives elsewhere is a reference resolved (`the force` as `the Civil Guard`), not
+    // a name brought into the story; unless it is the source of a claim the original attributes too (a
+    // speaker put in; an attribution the original lacks is the attribution rules' business).
+    let o_attributed = bead.original.iter().any(|&i| !ctx.orig_claims(i).attributions.is_empty());
+    let speaker = |t: TransIdx, e: &Entity| o_attributed && in_source(ctx.trans_claims(t), e);
+    out.added = ut.into_iter().filter(|&(t, e)| !found_in(orig_doc, e) || speaker(t, e)).collect();
     if !(out.changed.is_empty() && out.missing.is_empty() && out.added.is_empty()) {
         drop_swapped_speakers(ctx, view, &mut out);
     }

@@ -4,7 +4,7 @@
 use crate::claims::{Quantity, QuantityKind};
 use crate::compare::common::{
     bead_lost_quotes, inside_quote, nearby_orig, nearby_trans, orig_items, precise, quantity_matches,
-    same_value, trans_items, unmatched, years_near_orig, years_near_trans,
+    same_value, spare_orig, spare_trans, trans_items, unmatched, years_near_orig, years_near_trans,
 };
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context};
@@ -40,28 +40,36 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> 
     // Sentence boundaries move: a number found in a neighbouring bead was not lost.
     let near_t = nearby_trans(ctx, view.index, |c| &c.quantities);
     let near_o = nearby_orig(ctx, view.index, |c| &c.quantities);
+    // Where the other side has a vague word to stand for it, only a neighbour's number that its own
+    // bead leaves unpaired counts: `zwei` next to `several`, with `two` one sentence on, is made vague.
+    let spare_t = spare_trans(ctx, view.index, |c| &c.quantities, quantity_matches);
+    let spare_o = spare_orig(ctx, view.index, |c| &c.quantities, quantity_matches);
     let years_t = years_near_trans(ctx, view.index);
     let years_o = years_near_orig(ctx, view.index);
     let is_year =
         |q: &Quantity, years: &[f64]| q.value.is_some_and(|v| years.iter().any(|&y| same_value(v, y)));
     let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
     let shortened = crate::compare::quotes::shortened(ctx, view);
-    let mut uo: Vec<O<'a>> = uo
-        .into_iter()
-        .map(|i| po[i])
-        .filter(|(_, q)| !near_t.iter().any(|n| quantity_matches(q, n)) && !is_year(q, &years_t))
-        // A number inside a quotation the translation lost is reported with the quotation.
-        .filter(|(o, q)| !(lost_quote && inside_quote(ctx.orig_claims(*o), &q.span, MIN_WORDS)))
-        // So is one inside a quotation the translation shortened.
-        .filter(|(o, q)| {
-            !shortened.iter().any(|(i, s)| i == o && s.start <= q.span.start && q.span.end <= s.end)
-        })
-        .collect();
-    let mut ut: Vec<T<'a>> = ut
-        .into_iter()
-        .map(|j| pt[j])
-        .filter(|(_, q)| !near_o.iter().any(|n| quantity_matches(q, n)) && !is_year(q, &years_o))
-        .collect();
+    let unpaired_o = |near: &[&Quantity]| -> Vec<O<'a>> {
+        uo.iter()
+            .map(|&i| po[i])
+            .filter(|(_, q)| !near.iter().any(|n| quantity_matches(q, n)) && !is_year(q, &years_t))
+            // A number inside a quotation the translation lost is reported with the quotation.
+            .filter(|(o, q)| !(lost_quote && inside_quote(ctx.orig_claims(*o), &q.span, MIN_WORDS)))
+            // So is one inside a quotation the translation shortened.
+            .filter(|(o, q)| {
+                !shortened.iter().any(|(i, s)| i == o && s.start <= q.span.start && q.span.end <= s.end)
+            })
+            .collect()
+    };
+    let unpaired_t = |near: &[&Quantity]| -> Vec<T<'a>> {
+        ut.iter()
+            .map(|&j| pt[j])
+            .filter(|(_, q)| !near.iter().any(|n| quantity_matches(q, n)) && !is_year(q, &years_o))
+            .collect()
+    };
+    let mut uo = unpaired_o(&near_t);
+    let mut ut = unpaired_t(&near_o);
 
     // Vague words pair off with each other first ("mehrere" ~ "several").
     let pairs = vo.len().min(vt.len());
@@ -69,11 +77,16 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> 
     vt.drain(..pairs);
 
     let mut out = NumberDiff::default();
-    while let (Some(_), Some(_)) = (uo.first(), vt.first()) {
-        out.made_vague.push((uo.remove(0), vt.remove(0)));
+    let same = |a: &Quantity, b: &Quantity| std::ptr::eq(a, b);
+    for o in unpaired_o(&spare_t) {
+        let Some(t) = (!vt.is_empty()).then(|| vt.remove(0)) else { break };
+        uo.retain(|x| !same(x.1, o.1));
+        out.made_vague.push((o, t));
     }
-    while let (Some(_), Some(_)) = (vo.first(), ut.first()) {
-        out.made_precise.push((vo.remove(0), ut.remove(0)));
+    for t in unpaired_t(&spare_o) {
+        let Some(o) = (!vo.is_empty()).then(|| vo.remove(0)) else { break };
+        ut.retain(|x| !same(x.1, t.1));
+        out.made_precise.push((o, t));
     }
     // Pair what is left: same kind first (a percentage with a percentage), then in order.
     let mut i = 0;

@@ -276,6 +276,11 @@ pub struct ClaimData {
     /// (`soll … haben`, reported and unconfirmed, unlike `soll` alone).
     #[serde(default)]
     pub split_hedges: Vec<[String; 2]>,
+    /// Modal forms that may render a hedge but are no hedge on their own (`may have`, `aurait`,
+    /// `podría`): reported as `soft_hedges`, they excuse a hedge the other side has and are never
+    /// reported as added or dropped.
+    #[serde(default)]
+    pub soft_hedges: Vec<String>,
     /// Negation words (`nicht`, `kein`, `not`, `never`).
     #[serde(default)]
     pub negations: Vec<String>,

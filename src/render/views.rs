@@ -232,6 +232,9 @@ pub fn claim_lines(c: &SentenceClaims) -> Vec<String> {
     for h in &c.hedges {
         lines.push(format!("{:<11} `{}`", "hedge", h.text));
     }
+    for h in &c.soft_hedges {
+        lines.push(format!("{:<11} `{}`", "soft hedge", h.text));
+    }
     for n in &c.negations {
         lines.push(format!("{:<11} `{}`", "negation", n.text));
     }

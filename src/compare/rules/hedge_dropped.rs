@@ -18,7 +18,8 @@ declare_rule! {
     ///
     /// ## Known false positives
     /// Hedges rendered by a construction the language pack does not list ("it seems that", "is said
-    /// to"); hence a warning.
+    /// to"); hence a warning. A translation with a modal the pack lists as a soft hedge (`may have`,
+    /// `podría`) is not reported: modals render hedges as often as they render other moods.
     pub static HEDGE_DROPPED = {
         code: "TP601",
         name: "hedge-dropped",
@@ -36,7 +37,9 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let o = orig_items(ctx, view.bead, |c| &c.hedges);
         let t = trans_items(ctx, view.bead, |c| &c.hedges);
-        if let (Some(&(oi, h)), true) = (o.first(), t.is_empty()) {
+        // A modal that may render the hedge (`may have` for `habría`) is no proof of a loss.
+        let soft = !trans_items(ctx, view.bead, |c| &c.soft_hedges).is_empty();
+        if let (Some(&(oi, h)), true, false) = (o.first(), t.is_empty(), soft) {
             let message = format!("hedge dropped: the original's `{}` has no counterpart", h.text);
             let tl = ctx.trans_loc(view.bead.translation[0], None, "stated without the hedge");
             let ol = ctx.orig_loc(oi, Some(h.span.clone()), "the original hedges here");

@@ -4,9 +4,10 @@ use crate::report::Finding;
 
 declare_rule! {
     /// ## What it checks
-    /// A name in a translation sentence that appears nowhere in the aligned original sentences or their
-    /// neighbours. Only trusted names take part (names table, persons, names spelled the same in the
-    /// other document).
+    /// A name in a translation sentence that appears nowhere in the original. Only trusted names take
+    /// part (names table, persons). A name the original gives in another sentence is a reference the
+    /// translator resolved ("the force" as "the Civil Guard"), not reported here, unless it is the
+    /// source of a claim ("…, Sky News said"); a name put in the place of another one is `name-changed`.
     ///
     /// ## Why it matters
     /// An added name puts someone or somewhere into the story that the original did not mention: a
@@ -17,7 +18,8 @@ declare_rule! {
     /// accusations." → `Lindner` is not in this sentence of the original.
     ///
     /// ## Known false positives
-    /// A translator who resolves a pronoun into the name given a sentence earlier; hence a warning.
+    /// A name the translator adds from general knowledge (a city's country, a minister's first name);
+    /// hence a warning.
     pub static NAME_ADDED = {
         code: "TP303",
         name: "name-added",
