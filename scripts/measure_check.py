@@ -90,6 +90,7 @@ def news(args):
 # --- perturbations -------------------------------------------------------------------------------
 
 HEDGES = ["apparently", "reportedly", "allegedly", "initially", "probably", "presumably", "possibly"]
+REPORT_HEDGES = {"reportedly", "allegedly"}
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |a )?[^,.;]{2,60}?, ")
 PERSON = r"[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)+"
@@ -156,7 +157,10 @@ def perturbations(article, rng):
     if cands:
         i, h = rng.choice(cands)
         t = re.sub(rf"\s*\b{h}\b,?", "", ref[i], count=1)
-        out.append(("drop-hedge", {"hedge-dropped"}, i, ref[:i] + [t] + ref[i + 1:], "translation"))
+        # A report hedge renders an attribution ("soll einem Bericht zufolge" as "reportedly"): losing
+        # it is reported as the attribution dropped.
+        rules = {"hedge-dropped", "attribution-dropped"} if h in REPORT_HEDGES else {"hedge-dropped"}
+        out.append(("drop-hedge", rules, i, ref[:i] + [t] + ref[i + 1:], "translation"))
     # Remove a negation.
     cands = [(i, m) for i, t in enumerate(ref) for m in NEGATION.finditer(t)]
     if cands:
