@@ -16,7 +16,7 @@ use crate::compare::common::{
     inside_quote, orig_items, trans_items,
 };
 use crate::compare::quotes::MIN_WORDS;
-use crate::compare::{BeadView, Context};
+use crate::compare::{BeadView, Context, Side};
 use crate::index::{OrigIdx, TransIdx};
 
 type O<'a> = (OrigIdx, &'a Entity);
@@ -74,6 +74,19 @@ pub(crate) fn unknown_person(doc: &str, e: &Entity) -> bool {
     }
 }
 
+/// Whether the entity is written with a letter its document's language does not use (`Mělník` in
+/// German or English): a foreign name for certain (see the pack's `native_letters`), unless a word
+/// close to it stands anywhere in `other` (folded), the other document (`Utöyan` for `Utøya`).
+fn foreign(side: &Side<'_>, e: &Entity, other: &str) -> bool {
+    let Some(native) = &side.language.pack.claims.native_letters else { return false };
+    // Latin letters with diacritics only (`Ø` and `Δ` in a medical text are symbols), in a word.
+    let latin = |c: char| matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic();
+    e.text.chars().next().is_some_and(char::is_uppercase)
+        && e.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && e.text.chars().any(|c| latin(c) && !native.contains(c))
+        && !any_cognate(&content_words(&e.text), &content_words(other))
+}
+
 /// Whether the entity stands inside the source phrase of one of the sentence's attributions.
 fn in_source(claims: &SentenceClaims, e: &Entity) -> bool {
     claims
@@ -109,7 +122,12 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         .copied()
         .filter(|(_, e)| !t.iter().any(|(_, x)| entity_matches(e, x)))
         .filter(|(_, e)| !found_in(&trans_text, e))
-        .filter(|(_, e)| e.known || e.kind == EntityKind::Person || found_in(trans_doc, e))
+        .filter(|(_, e)| {
+            e.known
+                || e.kind == EntityKind::Person
+                || found_in(trans_doc, e)
+                || foreign(&ctx.original, e, trans_doc)
+        })
         // A name inside a quotation the translation lost is reported with the quotation.
         .filter(|(i, e)| !(lost_quote && inside_quote(ctx.orig_claims(*i), &e.span, MIN_WORDS)))
         // So is one in the part of a quotation the translation cut away.
@@ -129,6 +147,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
             e.known
                 || e.kind == EntityKind::Person
                 || found_in(orig_doc, e)
+                || foreign(&ctx.translation, e, orig_doc)
                 || (in_source(ctx.trans_claims(*i), e) && unknown_person(orig_doc, e))
         })
         // A nationality added where the original names the country elsewhere is a gloss for readers

@@ -306,6 +306,12 @@ pub struct ClaimData {
     /// against them.
     #[serde(default)]
     pub spaced_quotes: bool,
+    /// The letters beyond ASCII that the language writes (`äöüß`). When given, a capitalised name with
+    /// any other letter (`Mělník`, `Łódź`, `Erdoğan`) is foreign to the language and so a name for
+    /// certain, whatever its case: the name rules trust it without finding it in the other document.
+    /// Unset, nothing is inferred from letters.
+    #[serde(default)]
+    pub native_letters: Option<String>,
     /// Capitalised words that are not names (sentence-initial function words, titles, months are
     /// handled elsewhere): articles, pronouns, conjunctions.
     #[serde(default)]
