@@ -69,8 +69,10 @@ pub struct Dictionary {
     /// The distinct headwords: the first entry of each (entries of one headword are consecutive), then
     /// `entries.len()`.
     groups: Vec<u32>,
-    /// Open-addressing table of `group + 1` by the hash of the headword (0: empty); a power of two long.
-    table: Vec<u32>,
+    /// Open-addressing table of the distinct headwords by their hash, a power of two long: each slot
+    /// holds the hash's high 32 bits above `group + 1` (0: empty), so that a probe rarely has to read
+    /// the headword itself.
+    table: Vec<u64>,
     /// Translation words of each distinct headword, parsed on its first look-up.
     parsed: Vec<OnceLock<Box<[Box<str>]>>>,
     body: Body,
@@ -381,15 +383,18 @@ impl Dictionary {
     /// The distinct headword `word`, if the dictionary has it (an index into `groups`).
     fn group(&self, word: &str) -> Option<usize> {
         let mask = self.table.len().checked_sub(1)?;
-        let mut slot = head_hash(word) & mask;
+        let hash = head_hash(word);
+        let mut slot = hash as usize & mask;
         loop {
-            let g = *self.table.get(slot)?;
-            if g == 0 {
+            let v = *self.table.get(slot)?;
+            if v == 0 {
                 return None;
             }
-            let g = g as usize - 1;
-            if self.entries.get(*self.groups.get(g)? as usize).is_some_and(|e| self.head(e) == word) {
-                return Some(g);
+            if v >> 32 == hash >> 32 {
+                let g = (v & 0xffff_ffff) as usize - 1;
+                if self.entries.get(*self.groups.get(g)? as usize).is_some_and(|e| self.head(e) == word) {
+                    return Some(g);
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -505,26 +510,28 @@ fn lookup_forms(word: &str) -> impl Iterator<Item = &str> {
     std::iter::once(word).chain(stems)
 }
 
-/// The hash of a headword in the look-up table (FNV-1a, its high bits folded into the low ones).
-fn head_hash(word: &str) -> usize {
+/// The hash of a headword in the look-up table (FNV-1a, its high bits folded into the low ones, which
+/// pick the slot; the high 32 bits are the slot's tag).
+fn head_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in word.as_bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
-    (h ^ (h >> 29)) as usize
+    h ^ (h >> 29)
 }
 
-/// The open-addressing table of distinct headwords (`group + 1`, 0 for an empty slot), at most half full.
-fn head_table<'h>(groups: &[u32], head: impl Fn(u32) -> &'h str) -> Vec<u32> {
+/// The open-addressing table of distinct headwords (see [`Dictionary::table`]), at most half full.
+fn head_table<'h>(groups: &[u32], head: impl Fn(u32) -> &'h str) -> Vec<u64> {
     let size = (groups.len() * 2).next_power_of_two().max(2);
     let mask = size - 1;
-    let mut table = vec![0u32; size];
+    let mut table = vec![0u64; size];
     for (g, &first) in groups.iter().enumerate() {
-        let mut slot = head_hash(head(first)) & mask;
+        let hash = head_hash(head(first));
+        let mut slot = hash as usize & mask;
         while table[slot] != 0 {
             slot = (slot + 1) & mask;
         }
-        table[slot] = g as u32 + 1;
+        table[slot] = (hash >> 32) << 32 | (g as u64 + 1);
     }
     table
 }

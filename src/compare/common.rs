@@ -166,7 +166,14 @@ pub(crate) fn date_matches(a: &DateClaim, b: &DateClaim) -> bool {
 
 /// Folded form for matching names across languages and scripts: transliterated to ASCII, lower case.
 pub(crate) fn fold(s: &str) -> String {
-    any_ascii::any_ascii(s).to_lowercase()
+    // `any_ascii` leaves ASCII as it is and writes ASCII, whose lower case needs no Unicode tables.
+    let mut out = if s.is_ascii() { s.to_owned() } else { any_ascii::any_ascii(s) };
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 /// True when `needle` (folded) starts a word in `haystack` (folded): `putin` is found in `putins`.
@@ -181,12 +188,12 @@ pub(crate) fn has_word_prefix(haystack: &str, needle: &str) -> bool {
 
 /// Folded text of a bead's translation sentences.
 pub(crate) fn folded_trans(ctx: &Context<'_>, bead: &Bead) -> String {
-    bead.translation.iter().map(|t| fold(&ctx.translation.sentences[t.0].text)).collect::<Vec<_>>().join(" ")
+    bead.translation.iter().map(|&t| ctx.trans_folded(t)).collect::<Vec<_>>().join(" ")
 }
 
 /// Folded text of a bead's original sentences.
 pub(crate) fn folded_orig(ctx: &Context<'_>, bead: &Bead) -> String {
-    bead.original.iter().map(|o| fold(&ctx.original.sentences[o.0].text)).collect::<Vec<_>>().join(" ")
+    bead.original.iter().map(|&o| ctx.orig_folded(o)).collect::<Vec<_>>().join(" ")
 }
 
 /// The bead indices around `index`, itself included.

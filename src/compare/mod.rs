@@ -69,6 +69,9 @@ pub struct Context<'a> {
     pub word_ratio: f64,
     folded_original: String,
     folded_translation: String,
+    /// Each sentence folded ([`common::fold`]), for rules that search a bead's text.
+    folded_original_sentences: Vec<String>,
+    folded_translation_sentences: Vec<String>,
 }
 
 /// A bead, with its sentences and claims at hand.
@@ -97,14 +100,16 @@ impl<'a> Context<'a> {
         }
         let ratio =
             |t: usize, o: usize| if o == 0 || t == 0 { 1.0 } else { (t as f64 / o as f64).clamp(0.25, 4.0) };
-        let fold_all = |side: &Side<'_>| {
-            side.sentences.iter().map(|s| common::fold(&s.text)).collect::<Vec<_>>().join(" ")
-        };
+        let fold_each = |side: &Side<'_>| side.sentences.iter().map(|s| common::fold(&s.text)).collect();
+        let (folded_original_sentences, folded_translation_sentences): (Vec<String>, Vec<String>) =
+            (fold_each(&original), fold_each(&translation));
         Context {
             char_ratio: ratio(tc, oc),
             word_ratio: ratio(tw, ow),
-            folded_original: fold_all(&original),
-            folded_translation: fold_all(&translation),
+            folded_original: folded_original_sentences.join(" "),
+            folded_translation: folded_translation_sentences.join(" "),
+            folded_original_sentences,
+            folded_translation_sentences,
             original,
             translation,
             alignment,
@@ -119,6 +124,16 @@ impl<'a> Context<'a> {
     /// The whole translation, folded.
     pub(crate) fn translation_folded(&self) -> &str {
         &self.folded_translation
+    }
+
+    /// One original sentence, folded.
+    pub(crate) fn orig_folded(&self, i: OrigIdx) -> &str {
+        self.folded_original_sentences.get(i.0).map_or("", String::as_str)
+    }
+
+    /// One translation sentence, folded.
+    pub(crate) fn trans_folded(&self, i: TransIdx) -> &str {
+        self.folded_translation_sentences.get(i.0).map_or("", String::as_str)
     }
 
     /// Beads in order.
