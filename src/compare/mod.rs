@@ -7,6 +7,7 @@
 
 mod attributions;
 mod common;
+mod evidence;
 mod names;
 mod numbers;
 mod quotes;
