@@ -10,8 +10,8 @@ use crate::compare::common::{
     any_cognate, around, content_words, folded_trans, orig_items, orig_words, trans_items, trans_words,
 };
 use crate::compare::names::{found_in, unknown_person};
-use crate::compare::quotes;
 use crate::compare::{BeadView, Context};
+use crate::compare::{quotes, sources};
 use crate::index::{OrigIdx, TransIdx};
 use crate::input::BlockKind;
 
@@ -24,7 +24,8 @@ pub(crate) enum AttributionChange<'a> {
     /// The translation attributes a claim the original states without a source.
     Added { trans: (TransIdx, &'a Attribution) },
     /// Both attribute, to different sources.
-    Changed { orig: (OrigIdx, &'a Attribution), trans: (TransIdx, &'a Attribution) },
+    /// `by_kind` when the sources are unnamed and differ in kind (`the ministry`, `the police`).
+    Changed { orig: (OrigIdx, &'a Attribution), trans: (TransIdx, &'a Attribution), by_kind: bool },
 }
 
 fn explicit(a: &Attribution) -> bool {
@@ -175,7 +176,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
             !words.is_empty() && !any_cognate(&words, &o_words)
         });
         if let Some(&(ti, ta)) = replacement {
-            out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta) });
+            out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta), by_kind: false });
         }
     }
     // A translation source naming someone the original never mentions anywhere, where the original's
@@ -185,7 +186,44 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
         && let Some(&(oi, oa)) = o.iter().find(|(i, a)| explicit(a) && !speaker_named_in_translation(*i, a))
         && let Some(&(ti, ta)) = t.iter().find(|(ti, ta)| stranger(ctx, ctx.trans_claims(*ti), ta).is_some())
     {
-        out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta) });
+        out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta), by_kind: false });
+    }
+    // Unnamed sources of different kinds (`laut Ministerium`, `according to the police`), where neither
+    // kind appears anywhere in the other side's sentences.
+    if out.is_empty() {
+        let (ol, tl) = (ctx.original.language, ctx.translation.language);
+        let o_kinds = |text: &str| sources::kinds(text, ol.code, ol.pack.segment.noun_capitals);
+        let t_kinds = |text: &str| sources::kinds(text, tl.code, tl.pack.segment.noun_capitals);
+        let o_text: String = bead
+            .original
+            .iter()
+            .map(|i| ctx.original.sentences[i.0].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let t_text: String = bead
+            .translation
+            .iter()
+            .map(|i| ctx.translation.sentences[i.0].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (o_all, t_all) = (o_kinds(&o_text), t_kinds(&t_text));
+        let orig_kind = o.iter().find(|(_, a)| {
+            explicit(a)
+                && a.source.as_ref().is_some_and(|s| {
+                    let k = o_kinds(&s.text);
+                    !k.is_empty() && !k.iter().any(|k| t_all.contains(k))
+                })
+        });
+        let trans_kind = t.iter().find(|(_, a)| {
+            explicit(a)
+                && a.source.as_ref().is_some_and(|s| {
+                    let k = t_kinds(&s.text);
+                    !k.is_empty() && !k.iter().any(|k| o_all.contains(k))
+                })
+        });
+        if let (Some(&(oi, oa)), Some(&(ti, ta))) = (orig_kind, trans_kind) {
+            out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta), by_kind: true });
+        }
     }
     out
 }

@@ -12,6 +12,7 @@ mod names;
 mod numbers;
 mod quotes;
 pub mod rules;
+mod sources;
 
 use std::ops::Range;
 

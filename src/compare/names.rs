@@ -189,7 +189,7 @@ fn drop_swapped_speakers(ctx: &Context<'_>, view: BeadView<'_>, out: &mut NameDi
     let mut trans_sources = Vec::new();
     for change in attributions::diff(ctx, view) {
         match change {
-            AttributionChange::Changed { orig: (o, oa), trans: (t, ta) } => {
+            AttributionChange::Changed { orig: (o, oa), trans: (t, ta), .. } => {
                 orig_sources.extend(oa.source.as_ref().map(|s| (o, s.span.clone())));
                 trans_sources.extend(ta.source.as_ref().map(|s| (t, s.span.clone())));
             }

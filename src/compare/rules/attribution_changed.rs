@@ -1,11 +1,13 @@
 use crate::compare::attributions::{AttributionChange, diff};
 use crate::compare::{Context, Rule};
-use crate::report::Finding;
+use crate::report::{Finding, Severity};
 
 declare_rule! {
     /// ## What it checks
     /// A claim attributed to a named source in the original and to a different named source in the
-    /// aligned translation, when the original's source is not mentioned anywhere in the translation
+    /// aligned translation (an error), or to unnamed sources of different kinds from the table
+    /// `lang/sources.toml`, neither kind mentioned in the other side's sentences (`laut Ministerium`,
+    /// `according to the police`: a warning), when the original's source is not mentioned anywhere in the translation
     /// sentence. Also a translation that credits a person's full name the original never mentions
     /// anywhere (in any spelling close to it), where the original's speaker is not in the translation
     /// sentence: whatever the original's source was, it was not this person. A name credited this way
@@ -36,7 +38,9 @@ declare_rule! {
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
         for change in diff(ctx, view) {
-            if let AttributionChange::Changed { orig: (o, oa), trans: (t, ta) } = change {
+            if let AttributionChange::Changed { orig: (o, oa), trans: (t, ta), by_kind } = change {
+                // Unnamed sources compared by kind: translators do render `die Behörden` as `police`.
+                let severity = if by_kind { Severity::Warning } else { rule.severity };
                 let os = oa.source.as_ref().map_or(oa.cue.as_str(), |s| s.text.as_str());
                 let ts = ta.source.as_ref().map_or(ta.cue.as_str(), |s| s.text.as_str());
                 let message =
@@ -45,7 +49,7 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 let tl = ctx.trans_loc(t, Some(span), format!("the original attributes this to `{os}`"));
                 let ospan = oa.source.as_ref().map_or(oa.span.clone(), |s| s.span.clone());
                 let ol = ctx.orig_loc(o, Some(ospan), "the original's source");
-                out.push(ctx.finding(rule, Some(view.bead), message, Some(tl), Some(ol)));
+                out.push(ctx.finding_with(rule, severity, Some(view.bead), message, Some(tl), Some(ol)));
             }
         }
     }
