@@ -5,6 +5,11 @@
 //! Each output line is the `check --format json` report plus `"id"`, in input order; a bad line yields
 //! `{"id": ..., "error": "..."}` and the run goes on. Pairs are checked in parallel; results are collected
 //! and written in order, so the output does not depend on the thread count.
+//!
+//! Configuration is found as `check` finds it, searching upward from the current folder (`--config`
+//! names a file, `--isolated` ignores them all): the top-level keys apply to every line, and a line
+//! whose translation is a file (`translation_path`) also gets the `[[per-path]]` tables matching that
+//! path. A line's own languages and the flags (`--fail-on`, `--no-dictionary`) win over the file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,6 +19,7 @@ use serde::Deserialize;
 
 use crate::check::{self, Options};
 use crate::cli::BatchArgs;
+use crate::config::{Config, Settings};
 use crate::error::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Error, Result};
 use crate::input::{self, Document, Format};
 use crate::report::Severity;
@@ -57,9 +63,9 @@ pub fn run(args: &BatchArgs, out: &mut Vec<u8>) -> Result<i32> {
     };
     let lines: Vec<(usize, &str)> =
         text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l)).collect();
-    let fail_on = args.fail_on.severity();
+    let config = crate::workflow::load_config(Path::new("."), &args.config)?;
     let work = || -> Vec<Outcome> {
-        lines.par_iter().map(|&(n, line)| one(&name, n, line, &base, args, fail_on)).collect()
+        lines.par_iter().map(|&(n, line)| one(&name, n, line, &base, args, config.as_ref())).collect()
     };
     let outcomes = match args.jobs {
         Some(j) => rayon::ThreadPoolBuilder::new()
@@ -88,18 +94,25 @@ pub fn run(args: &BatchArgs, out: &mut Vec<u8>) -> Result<i32> {
     })
 }
 
-fn one(name: &str, n: usize, line: &str, base: &Path, args: &BatchArgs, fail_on: Severity) -> Outcome {
+fn one(name: &str, n: usize, line: &str, base: &Path, args: &BatchArgs, config: Option<&Config>) -> Outcome {
     let id_guess = serde_json::from_str::<serde_json::Value>(line)
         .ok()
         .and_then(|v| v.get("id").cloned())
         .unwrap_or(serde_json::Value::Null);
+    let mut fail_on = args.fail_on.map_or(Severity::Error, |f| f.severity());
     let result = (|| -> Result<crate::report::Report> {
         let job: Job = serde_json::from_str(line).map_err(|e| Error::msg(format!("{name}:{n}: {e}")))?;
+        let settings = match (config, &job.translation_path) {
+            (None, _) => Settings::default(),
+            (Some(c), Some(path)) => c.settings_for(&resolve(path, base)),
+            (Some(c), None) => c.top_settings(),
+        };
+        fail_on = args.fail_on.map(|f| f.severity()).or(settings.fail_on).unwrap_or(Severity::Error);
         let original = load(name, n, "original", job.original, job.original_path, base)?;
         let translation = load(name, n, "translation", job.translation, job.translation_path, base)?;
-        let options = Options {
-            original_lang: job.original_lang,
-            translation_lang: job.translation_lang,
+        let mut options = Options {
+            original_lang: job.original_lang.or(settings.original_lang),
+            translation_lang: job.translation_lang.or(settings.translation_lang),
             presegmented: args.presegmented,
             align: crate::align::AlignOptions {
                 dictionary: if args.no_dictionary {
@@ -109,8 +122,11 @@ fn one(name: &str, n: usize, line: &str, base: &Path, args: &BatchArgs, fail_on:
                 },
                 ..crate::align::AlignOptions::default()
             },
-            ..Options::default()
+            select: settings.select,
+            ignore: settings.ignore,
+            severity: settings.severity,
         };
+        settings.align.apply(&mut options.align);
         check::check(original, translation, &options)
     })();
     match result {
@@ -142,13 +158,15 @@ fn load(
         (Some(text), None) => {
             Document::from_bytes(&format!("{name}:{n}:{field}"), text.as_bytes(), Format::Markdown)
         }
-        (None, Some(path)) => {
-            let path = if path.is_relative() { base.join(path) } else { path };
-            Document::read(&path, None)
-        }
+        (None, Some(path)) => Document::read(&resolve(&path, base), None),
         (Some(_), Some(_)) => {
             Err(Error::msg(format!("{name}:{n}: give `{field}` or `{field}_path`, not both")))
         }
         (None, None) => Err(Error::msg(format!("{name}:{n}: missing `{field}` (or `{field}_path`)"))),
     }
+}
+
+/// A path from an input line: relative paths are relative to the input file's folder.
+fn resolve(path: &Path, base: &Path) -> PathBuf {
+    if path.is_relative() { base.join(path) } else { path.to_path_buf() }
 }

@@ -181,9 +181,13 @@ impl FailOn {
 pub struct BatchArgs {
     /// JSON Lines file (`-` for standard input).
     pub input: PathBuf,
-    /// Exit with 1 when a pair has a finding at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Exit with 1 when a pair has a finding at or above this severity [default: error, or the
+    /// configuration's `fail-on`].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Where the configuration comes from (searched upward from the current folder by default).
+    #[command(flatten)]
+    pub config: ConfigArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,

@@ -293,6 +293,13 @@ impl Config {
         Ok(())
     }
 
+    /// The top-level settings alone, for a translation that has no path (a batch line's text).
+    pub fn top_settings(&self) -> Settings {
+        let mut s = Settings::default();
+        s.merge(&self.top);
+        s
+    }
+
     /// The settings for a translation at `translation` (a path as given on the command line).
     pub fn settings_for(&self, translation: &Path) -> Settings {
         let mut s = Settings::default();

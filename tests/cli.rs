@@ -204,3 +204,74 @@ fn batch_reports_bad_lines_and_goes_on() {
     assert_eq!(lines[2]["id"], "b");
     assert!(lines[2]["error"].as_str().unwrap().contains("missing.md"), "{}", lines[2]);
 }
+
+/// `batch` reads `provcheck.toml` as `check` does: upward from the current folder, or the file named
+/// with `--config`, or none with `--isolated`. A line whose translation is a file also gets the
+/// `[[per-path]]` tables for that file; `--fail-on` wins over the file's `fail-on`.
+#[test]
+fn batch_honours_the_configuration() {
+    let dir = scratch("batch-config");
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    // The demo pair has a changed number, a dropped hedge (a warning) and a dropped attribution.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (de, en) = (root.join(GOOD_DE), root.join(GOOD_EN));
+    std::fs::copy(&de, sub.join("story.de.md")).unwrap();
+    std::fs::copy(&en, sub.join("story.en.md")).unwrap();
+    std::fs::write(
+        dir.join("provcheck.toml"),
+        "ignore = [\"number-changed\", \"attribution-dropped\"]\nfail-on = \"warning\"\n\n\
+         [[per-path]]\npaths = [\"sub/**\"]\nignore = [\"hedge-dropped\"]\n",
+    )
+    .unwrap();
+    let lines = [
+        serde_json::json!({"id": "text", "original": std::fs::read_to_string(&de).unwrap(),
+            "translation": std::fs::read_to_string(&en).unwrap(), "original_lang": "de", "translation_lang": "en"}),
+        serde_json::json!({"id": "file", "original_path": "sub/story.de.md", "translation_path": "sub/story.en.md",
+            "original_lang": "de", "translation_lang": "en"}),
+    ];
+    let input = dir.join("pairs.jsonl");
+    std::fs::write(&input, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    let batch = |cwd: &std::path::Path, extra: &[&str]| {
+        let o = bin()
+            .current_dir(cwd)
+            .args(["batch", input.to_str().unwrap(), "--no-dictionary"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let rules: Vec<Vec<String>> = String::from_utf8(o.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let mut r: Vec<String> = v["findings"]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{v}"))
+                    .iter()
+                    .map(|f| f["rule"].as_str().unwrap().to_owned())
+                    .collect();
+                r.sort();
+                r
+            })
+            .collect();
+        (o.status.code(), rules)
+    };
+    let all = ["attribution-dropped", "hedge-dropped", "number-changed"];
+
+    // Found upward from the current folder: the text line keeps the warning (and `fail-on = "warning"`
+    // fails the run on it); the file line matches the per-path table, which drops the warning too.
+    let (code, rules) = batch(&sub, &[]);
+    assert_eq!(rules, [vec!["hedge-dropped"], vec![]]);
+    assert_eq!(code, Some(1));
+    assert_eq!(batch(&sub, &["--fail-on", "error"]).0, Some(0), "the flag wins over the file");
+
+    // `--isolated` ignores it; `--config` names it from a folder that has none above.
+    let (code, rules) = batch(&sub, &["--isolated"]);
+    assert_eq!(rules, [all, all]);
+    assert_eq!(code, Some(1));
+    let elsewhere = scratch("batch-config-elsewhere");
+    assert_eq!(batch(&elsewhere, &[]).1, [all, all]);
+    let config = dir.join("provcheck.toml");
+    assert_eq!(batch(&elsewhere, &["--config", config.to_str().unwrap()]).1, [vec!["hedge-dropped"], vec![]]);
+}
