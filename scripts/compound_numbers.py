@@ -16,8 +16,10 @@ writes, from the rules below, the compounds that must be listed, between the `# 
   `ventitre`;
 - nl: `tweeëntwintig`, `drieëntwintig` … (the joiner `en` is written `ën` after a vowel; the other
   compounds are read from pieces);
-- pl, ru: `dwadzieścia pięć`, `двадцать пять` … in the nominative and the genitive (`dwudziestu pięciu`,
-  `двадцати пяти`), the forms that follow `ponad`, `około`, `более`, `около`; the other cases are not listed.
+- pl, ru: `dwadzieścia pięć`, `двадцать пять` … in every case: nominative, genitive (`dwudziestu
+  pięciu`, `двадцати пяти`, also the prepositional, and the dative from 5 up), dative (`dwudziestu
+  trzem`, `двадцати трём`) and instrumental (`dwudziestoma pięcioma`, `dwudziestu pięcioma`, `двадцатью
+  пятью`). The case forms of the single words are in the packs.
 
 Number words are facts of each language; nothing here is taken from another project.
 Usage: scripts/compound_numbers.py
@@ -93,15 +95,28 @@ def pl():
                  "siedem": 7, "osiem": 8, "dziewięć": 9}
     gen_units = {"jeden": 1, "dwóch": 2, "trzech": 3, "czterech": 4, "pięciu": 5, "sześciu": 6,
                  "siedmiu": 7, "ośmiu": 8, "dziewięciu": 9}
-    tens = [("dwadzieścia", "dwudziestu", 20), ("trzydzieści", "trzydziestu", 30),
-            ("czterdzieści", "czterdziestu", 40), ("pięćdziesiąt", "pięćdziesięciu", 50),
-            ("sześćdziesiąt", "sześćdziesięciu", 60), ("siedemdziesiąt", "siedemdziesięciu", 70),
-            ("osiemdziesiąt", "osiemdziesięciu", 80), ("dziewięćdziesiąt", "dziewięćdziesięciu", 90)]
+    # The dative differs from the genitive for 2-4 only (`dwudziestu trzem`).
+    dat_units = {"dwóm": 2, "dwom": 2, "trzem": 3, "czterem": 4}
+    ins_units = {"jeden": 1, "dwoma": 2, "dwiema": 2, "trzema": 3, "czterema": 4, "pięcioma": 5,
+                 "sześcioma": 6, "siedmioma": 7, "ośmioma": 8, "dziewięcioma": 9}
+    tens = [("dwadzieścia", "dwudziestu", "dwudziestoma", 20), ("trzydzieści", "trzydziestu", "trzydziestoma", 30),
+            ("czterdzieści", "czterdziestu", "czterdziestoma", 40),
+            ("pięćdziesiąt", "pięćdziesięciu", "pięćdziesięcioma", 50),
+            ("sześćdziesiąt", "sześćdziesięciu", "sześćdziesięcioma", 60),
+            ("siedemdziesiąt", "siedemdziesięciu", "siedemdziesięcioma", 70),
+            ("osiemdziesiąt", "osiemdziesięciu", "osiemdziesięcioma", 80),
+            ("dziewięćdziesiąt", "dziewięćdziesięciu", "dziewięćdziesięcioma", 90)]
     out = {}
-    for nom, gen, tv in tens:
+    for nom, gen, ins, tv in tens:
         for u, uv in nom_units.items():
             out[f"{nom} {u}"] = tv + uv
         for u, uv in gen_units.items():
+            out[f"{gen} {u}"] = tv + uv
+        for u, uv in dat_units.items():
+            out[f"{gen} {u}"] = tv + uv
+        # The instrumental, and its common form with the tens in the genitive (`dwudziestu pięcioma`).
+        for u, uv in ins_units.items():
+            out[f"{ins} {u}"] = tv + uv
             out[f"{gen} {u}"] = tv + uv
     return out
 
@@ -111,16 +126,25 @@ def ru():
                  "шесть": 6, "семь": 7, "восемь": 8, "девять": 9}
     gen_units = {"одного": 1, "одной": 1, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4,
                  "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9}
-    tens = [("двадцать", "двадцати", 20), ("тридцать", "тридцати", 30), ("сорок", "сорока", 40),
-            ("пятьдесят", "пятидесяти", 50), ("шестьдесят", "шестидесяти", 60),
-            ("семьдесят", "семидесяти", 70), ("восемьдесят", "восьмидесяти", 80),
-            ("девяносто", "девяноста", 90)]
+    # The dative differs from the genitive for 1-4 only (`двадцати трём`); the prepositional is the
+    # genitive (`о двадцати пяти`).
+    dat_units = {"одному": 1, "двум": 2, "трём": 3, "трем": 3, "четырём": 4, "четырем": 4}
+    ins_units = {"одним": 1, "одной": 1, "двумя": 2, "тремя": 3, "четырьмя": 4, "пятью": 5, "шестью": 6,
+                 "семью": 7, "восемью": 8, "девятью": 9}
+    tens = [("двадцать", "двадцати", "двадцатью", 20), ("тридцать", "тридцати", "тридцатью", 30),
+            ("сорок", "сорока", "сорока", 40), ("пятьдесят", "пятидесяти", "пятьюдесятью", 50),
+            ("шестьдесят", "шестидесяти", "шестьюдесятью", 60), ("семьдесят", "семидесяти", "семьюдесятью", 70),
+            ("восемьдесят", "восьмидесяти", "восемьюдесятью", 80), ("девяносто", "девяноста", "девяноста", 90)]
     out = {}
-    for nom, gen, tv in tens:
+    for nom, gen, ins, tv in tens:
         for u, uv in nom_units.items():
             out[f"{nom} {u}"] = tv + uv
         for u, uv in gen_units.items():
             out[f"{gen} {u}"] = tv + uv
+        for u, uv in dat_units.items():
+            out[f"{gen} {u}"] = tv + uv
+        for u, uv in ins_units.items():
+            out[f"{ins} {u}"] = tv + uv
     return out
 
 

@@ -223,6 +223,13 @@ fn polish() {
     assert_eq!(values("pl", "Zapłacono 12 400 zł."), one(12400.0, Currency));
     assert_eq!(values("pl", "Wzrosła o 15 proc."), one(15.0, Percent));
     assert_eq!(values("pl", "Odprawiono kilkanaście samochodów."), [(None, Vague)]);
+    // Compounds and single words in every case: dative, instrumental, locative.
+    assert_eq!(values("pl", "Z dwudziestoma pięcioma kierowcami."), one(25.0, Cardinal));
+    assert_eq!(values("pl", "Z dwudziestu pięcioma kierowcami."), one(25.0, Cardinal));
+    assert_eq!(values("pl", "Pomoc dwudziestu trzem osobom."), one(23.0, Cardinal));
+    assert_eq!(values("pl", "Ze stoma dwudziestoma osobami."), one(120.0, Cardinal));
+    assert_eq!(values("pl", "W półtora milionie przypadków."), one(1.5e6, Cardinal));
+    assert_eq!(values("pl", "O tysiącu osób."), one(1000.0, Cardinal));
     assert_eq!(values("pl", "To był piąty raz."), one(5.0, Ordinal));
     assert!(claims("pl", "Czekało ok. 1,8 tys. pojazdów.").quantities[0].approximate);
     assert_eq!(dates("pl", "Wymiana wzrosła w 2024 r."), [DateKind::Year { year: 2024 }]);
@@ -264,6 +271,14 @@ fn russian() {
     assert_eq!(values("ru", "Около 60% нормы."), one(60.0, Percent));
     assert_eq!(values("ru", "Погибли трое."), one(3.0, Cardinal));
     assert_eq!(values("ru", "Несколько сотен человек."), [(None, Vague)]);
+    // Compounds and single words in every case: dative, instrumental, prepositional.
+    assert_eq!(values("ru", "С двадцатью пятью пассажирами."), one(25.0, Cardinal));
+    assert_eq!(values("ru", "К двадцати трём часам."), one(23.0, Cardinal));
+    assert_eq!(values("ru", "О двадцати пяти судах."), one(25.0, Cardinal));
+    assert_eq!(values("ru", "Со ста двадцатью людьми."), one(120.0, Cardinal));
+    assert_eq!(values("ru", "Помощь двумстам жителям."), one(200.0, Cardinal));
+    assert_eq!(values("ru", "О трёхстах судах."), one(300.0, Cardinal));
+    assert_eq!(values("ru", "С полутора миллионами рублей."), one(1.5e6, Currency));
     assert_eq!(dates("ru", "Около 7:30 столкнулись машины."), [DateKind::Time { hour: 7, minute: 30 }]);
     assert_eq!(dates("ru", "Не выпадало с 1998 года."), [DateKind::Year { year: 1998 }]);
     assert_eq!(dates("ru", "Вчера шел снег."), [DateKind::Relative { days: -1 }]);
