@@ -294,11 +294,14 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
     let toks = &ctx.toks;
     let np = Np { ctx, stop_used };
     let mut out = Vec::new();
-    let source = |r: Option<Range<usize>>| {
-        r.map(|r| {
+    // An attribution from the token range of its cue and, if found, of its source.
+    let make = |kind: AttributionKind, cue: Range<usize>, src: Option<Range<usize>>| {
+        let span = span_of(toks, cue.start, cue.end);
+        let source = src.map(|r| {
             let span = span_of(toks, r.start, r.end);
             Source { text: ctx.text[span.clone()].to_owned(), span, entity_keys: Vec::new() }
-        })
+        });
+        Attribution { cue: ctx.text[span.clone()].to_owned(), span, kind, source }
     };
     let mut i = 0;
     while i < toks.len() {
@@ -319,41 +322,18 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
             // A cue whose verb follows (`secondo quanto riferito da X`) is that verb's attribution.
             let verb_follows = lex.attribution_verbs.match_at(toks, i + len).is_some();
             if (len > 1 && !verb_follows) || src.is_some() {
-                let cue = span_of(toks, i, i + len);
-                out.push(Attribution {
-                    cue: ctx.text[cue.clone()].to_owned(),
-                    span: cue,
-                    kind: AttributionKind::Phrase,
-                    source: source(src),
-                });
+                out.push(make(AttributionKind::Phrase, i..i + len, src));
                 i += len;
                 continue;
             }
         }
         if let Some(end) = compound_cue(ctx, i) {
-            let cue = span_of(toks, i, end);
-            let src = span_of(toks, end - 1, end);
-            out.push(Attribution {
-                cue: ctx.text[cue.clone()].to_owned(),
-                span: cue,
-                kind: AttributionKind::Phrase,
-                source: Some(Source {
-                    text: ctx.text[src.clone()].to_owned(),
-                    span: src,
-                    entity_keys: Vec::new(),
-                }),
-            });
+            out.push(make(AttributionKind::Phrase, i..end, Some(end - 1..end)));
             i = end;
             continue;
         }
         if let Some((len, ())) = lex.attribution_after.match_at(toks, i) {
-            let cue = span_of(toks, i, i + len);
-            out.push(Attribution {
-                cue: ctx.text[cue.clone()].to_owned(),
-                span: cue,
-                kind: AttributionKind::Phrase,
-                source: source(np.backward(i)),
-            });
+            out.push(make(AttributionKind::Phrase, i..i + len, np.backward(i)));
             i += len;
             continue;
         }
@@ -367,13 +347,7 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
             && (toks.get(src.end).is_none_or(|n| n.kind == TokKind::Punct)
                 || lex.attribution_before.match_at(toks, src.end).is_some())
         {
-            let cue = span_of(toks, i, i + len);
-            out.push(Attribution {
-                cue: ctx.text[cue.clone()].to_owned(),
-                span: cue,
-                kind: AttributionKind::Phrase,
-                source: source(Some(src)),
-            });
+            out.push(make(AttributionKind::Phrase, i..i + len, Some(src)));
             i += len;
             continue;
         }
@@ -396,7 +370,6 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
         if let Some(len) = verb
             && (t.is_lowercase(ctx.text) || Some(i) == ctx.first)
         {
-            let cue = span_of(toks, i, i + len);
             let back = || if after_break { None } else { np.backward(i) };
             // Verb-second languages name the subject after the verb as often as before it
             // (`Im Gespräch erklärte Malerius`); the phrase after it wins when there is one.
@@ -412,12 +385,7 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
                 // After the verb stands its object (`warned against aftershocks`), not its source.
                 back()
             };
-            out.push(Attribution {
-                cue: ctx.text[cue.clone()].to_owned(),
-                span: cue,
-                kind: AttributionKind::Verb,
-                source: source(src),
-            });
+            out.push(make(AttributionKind::Verb, i..i + len, src));
             i += len;
             continue;
         }
@@ -432,13 +400,7 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
                 && is(&lex.reported_speech, ctx, k)
         })
     {
-        let span = toks[k].span.clone();
-        out.push(Attribution {
-            cue: ctx.text[span.clone()].to_owned(),
-            span,
-            kind: AttributionKind::ReportedSpeech,
-            source: None,
-        });
+        out.push(make(AttributionKind::ReportedSpeech, k..k + 1, None));
     }
     out
 }

@@ -64,14 +64,7 @@ pub(crate) fn spare_trans<'a, T: 'a>(
     get: impl Fn(&'a SentenceClaims) -> &'a [T],
     eq: impl Fn(&T, &T) -> bool,
 ) -> Vec<&'a T> {
-    let mut out = Vec::new();
-    for b in nearby(ctx, index) {
-        let o: Vec<&T> = b.original.iter().flat_map(|&i| get(ctx.orig_claims(i)).iter()).collect();
-        let t: Vec<&T> = b.translation.iter().flat_map(|&i| get(ctx.trans_claims(i)).iter()).collect();
-        let (_, lonely) = unmatched(&o, &t, |x, y| eq(x, y));
-        out.extend(lonely.into_iter().map(|j| t[j]));
-    }
-    out
+    spare(ctx, index, get, eq).1
 }
 
 /// Claims of the original sentences in the beads around `index` (not the bead itself) that their own
@@ -82,14 +75,25 @@ pub(crate) fn spare_orig<'a, T: 'a>(
     get: impl Fn(&'a SentenceClaims) -> &'a [T],
     eq: impl Fn(&T, &T) -> bool,
 ) -> Vec<&'a T> {
-    let mut out = Vec::new();
+    spare(ctx, index, get, eq).0
+}
+
+/// The unpaired claims of the beads around `index`: (original's, translation's).
+fn spare<'a, T: 'a>(
+    ctx: &Context<'a>,
+    index: usize,
+    get: impl Fn(&'a SentenceClaims) -> &'a [T],
+    eq: impl Fn(&T, &T) -> bool,
+) -> (Vec<&'a T>, Vec<&'a T>) {
+    let (mut orig, mut trans) = (Vec::new(), Vec::new());
     for b in nearby(ctx, index) {
         let o: Vec<&T> = b.original.iter().flat_map(|&i| get(ctx.orig_claims(i)).iter()).collect();
         let t: Vec<&T> = b.translation.iter().flat_map(|&i| get(ctx.trans_claims(i)).iter()).collect();
-        let (lonely, _) = unmatched(&o, &t, |x, y| eq(x, y));
-        out.extend(lonely.into_iter().map(|i| o[i]));
+        let (lonely_o, lonely_t) = unmatched(&o, &t, |x, y| eq(x, y));
+        orig.extend(lonely_o.into_iter().map(|i| o[i]));
+        trans.extend(lonely_t.into_iter().map(|j| t[j]));
     }
-    out
+    (orig, trans)
 }
 
 fn nearby<'a>(ctx: &Context<'a>, index: usize) -> impl Iterator<Item = &'a Bead> + 'a {
