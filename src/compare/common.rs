@@ -257,19 +257,13 @@ pub(crate) fn inside_quote(claims: &SentenceClaims, span: &std::ops::Range<usize
     claims.quotes.iter().any(|q| q.words >= min_words && q.span.start <= span.start && span.end <= q.span.end)
 }
 
-/// True when the bead's translation has fewer quotations (of `min_words` or more) than its original:
+/// True when the bead's translation has fewer quotations than its original (those the quotation rules
+/// count: see `quotes::counts`):
 /// a quotation rule reports that, and the claims inside the lost quotation are not reported again.
-pub(crate) fn bead_lost_quotes(ctx: &Context<'_>, bead: &Bead, min_words: usize) -> bool {
-    let o: usize = bead
-        .original
-        .iter()
-        .map(|&i| ctx.orig_claims(i).quotes.iter().filter(|q| q.words >= min_words).count())
-        .sum();
-    let t: usize = bead
-        .translation
-        .iter()
-        .map(|&i| ctx.trans_claims(i).quotes.iter().filter(|q| q.words >= min_words).count())
-        .sum();
+pub(crate) fn bead_lost_quotes(ctx: &Context<'_>, bead: &Bead) -> bool {
+    let counted = |claims: &SentenceClaims| claims.quotes.iter().filter(|q| super::quotes::counts(q)).count();
+    let o: usize = bead.original.iter().map(|&i| counted(ctx.orig_claims(i))).sum();
+    let t: usize = bead.translation.iter().map(|&i| counted(ctx.trans_claims(i))).sum();
     t < o
 }
 
@@ -314,7 +308,7 @@ pub(crate) fn marker_in_lost_quote(
     get: impl Fn(&SentenceClaims) -> &[crate::claims::Marker],
 ) -> bool {
     let min = super::quotes::MIN_WORDS;
-    bead_lost_quotes(ctx, bead, min)
+    bead_lost_quotes(ctx, bead)
         && bead.original.iter().any(|&i| {
             let claims = ctx.orig_claims(i);
             get(claims).iter().any(|m| inside_quote(claims, &m.span, min))

@@ -113,7 +113,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let trans_text: String = beads.iter().map(|b| folded_trans(ctx, b)).collect::<Vec<_>>().join(" ");
     let orig_text: String = beads.iter().map(|b| folded_orig(ctx, b)).collect::<Vec<_>>().join(" ");
     let trans_doc = ctx.translation_folded();
-    let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
+    let lost_quote = bead_lost_quotes(ctx, bead);
     let shortened = crate::compare::quotes::shortened(ctx, view);
     let orig_doc = ctx.original_folded();
 

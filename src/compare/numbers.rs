@@ -48,7 +48,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NumberDiff<'a> 
     let years_o = years_near_orig(ctx, view.index);
     let is_year =
         |q: &Quantity, years: &[f64]| q.value.is_some_and(|v| years.iter().any(|&y| same_value(v, y)));
-    let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
+    let lost_quote = bead_lost_quotes(ctx, bead);
     let shortened = crate::compare::quotes::shortened(ctx, view);
     let unpaired_o = |near: &[&Quantity]| -> Vec<O<'a>> {
         uo.iter()

@@ -57,7 +57,7 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             DateKind::Year { year } => values.iter().any(|&v| same_value(v, f64::from(year))),
             _ => false,
         };
-        let lost_quote = bead_lost_quotes(ctx, bead, MIN_WORDS);
+        let lost_quote = bead_lost_quotes(ctx, bead);
         // A date in the part of a quotation the translation cut away is reported with the quotation.
         let shortened = crate::compare::quotes::shortened(ctx, view);
         let mut uo: Vec<_> = uo
