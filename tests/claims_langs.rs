@@ -493,3 +493,27 @@ fn a_byline_with_another_author() {
         ]
     );
 }
+
+/// Unnamed sources compared by kind (`lang/sources.toml`) in Dutch, Polish and Russian.
+#[test]
+fn unnamed_sources_by_kind() {
+    let ru = "Паром потерял ход во время шторма.\n\nНикто не пострадал, сообщила береговая охрана.\n\n\
+              Судно прибыло в порт в воскресенье.\n";
+    let en = "The ferry lost power in a storm.\n\nNo one was injured, the coast guard said.\n\n\
+              The ship reached port on Sunday.\n";
+    let none = Vec::<String>::new();
+    assert_eq!(findings("ru", ru, "en", en), none);
+    let en_police = en.replace("the coast guard", "the police");
+    let found = findings("ru", ru, "en", &en_police);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("attribution-changed:"), "{found:?}");
+    let pl = "Prom stracił napęd podczas sztormu.\n\nNikt nie został ranny – poinformowała policja.\n\n\
+              Statek dotarł do portu w niedzielę.\n";
+    let en = en.replace("the coast guard", "the police");
+    assert_eq!(findings("pl", pl, "en", &en), none);
+    let nl = "De veerboot viel stil tijdens een storm.\n\nNiemand raakte gewond, meldt de politie.\n\n\
+              Het schip bereikte zondag de haven.\n";
+    assert_eq!(findings("nl", nl, "en", &en), none);
+    let found = findings("nl", nl, "en", &en.replace("the police", "the fire brigade"));
+    assert!(found.len() == 1 && found[0].starts_with("attribution-changed:"), "{found:?}");
+}
