@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use super::EntityKind;
-use super::tokens::{Token, fold, tokenize};
+use super::tokens::{Token, tokenize};
 
 const HAND: &str = include_str!("../../lang/names.toml");
 const CLDR: &str = include_str!("../../lang/names_cldr.toml");
@@ -202,10 +202,21 @@ pub fn table() -> &'static NameTable {
     TABLE.get_or_init(|| NameTable::parse(&[HAND, CLDR]))
 }
 
-/// The folded form of a name for comparison: ASCII (transliterated), lower case, hyphens as spaces.
+/// Text folded for matching across languages and scripts: transliterated to ASCII, lower case.
+pub fn fold_ascii(text: &str) -> String {
+    // `any_ascii` leaves ASCII as it is and writes ASCII, whose lower case needs no Unicode tables.
+    let mut out = if text.is_ascii() { text.to_owned() } else { any_ascii::any_ascii(text) };
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
+}
+
+/// The folded form of a name for comparison: [`fold_ascii`], hyphens as spaces, spaces collapsed.
 pub fn fold_name(text: &str) -> String {
-    let ascii = any_ascii::any_ascii(text);
-    fold(&ascii).replace(['-', '‐', '–'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_ascii(text).replace(['-', '‐', '–'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -168,16 +168,10 @@ pub(crate) fn date_matches(a: &DateClaim, b: &DateClaim) -> bool {
     }
 }
 
-/// Folded form for matching names across languages and scripts: transliterated to ASCII, lower case.
+/// Folded form for matching names across languages and scripts: transliterated to ASCII, lower case
+/// (the same folding as the names table's, [`crate::claims::names::fold_ascii`]).
 pub(crate) fn fold(s: &str) -> String {
-    // `any_ascii` leaves ASCII as it is and writes ASCII, whose lower case needs no Unicode tables.
-    let mut out = if s.is_ascii() { s.to_owned() } else { any_ascii::any_ascii(s) };
-    if out.is_ascii() {
-        out.make_ascii_lowercase();
-        out
-    } else {
-        out.to_lowercase()
-    }
+    crate::claims::names::fold_ascii(s)
 }
 
 /// True when `needle` (folded) starts a word in `haystack` (folded): `putin` is found in `putins`.
