@@ -318,6 +318,18 @@ fn soft_hedges(code: &str, text: &str) -> Vec<String> {
     claims(code, text).soft_hedges.into_iter().map(|m| m.text).collect()
 }
 
+/// A table form written in capitals (`UN`) matches only text in capitals: `Un` is an article.
+#[test]
+fn capital_forms_need_capitals() {
+    assert!(keys("fr", "Un train est resté bloqué sous le tunnel.").is_empty());
+    assert!(keys("es", "Un portavoz habló con la prensa.").is_empty());
+    assert_eq!(keys("es", "Un portavoz de la ONU habló."), ["united-nations"]);
+    assert_eq!(keys("en", "The UN's envoy arrived."), ["united-nations"]);
+    // Italian and German write some of them as words: forms of their own.
+    assert_eq!(keys("it", "Gli Usa hanno votato contro."), ["united-states"]);
+    assert_eq!(keys("de", "Die Uno tagt in New York."), ["united-nations", "new-york"]);
+}
+
 /// Modals that may render a hedge are reported apart from hedges, and not where a hedge covers them.
 #[test]
 fn soft_hedges_beside_hedges() {

@@ -3,8 +3,9 @@
 //!
 //! In: a sentence's tokens. Out: the longest table entry starting at a token, with its canonical key and
 //! kind. A form matches word by word on folded text; its last word may carry one of the language's
-//! `name_endings` (`Putins`, `Putin's`); a capitalised form needs capitalised text. The table is data
-//! only; the format is documented in `docs/claims.md`.
+//! `name_endings` (`Putins`, `Putin's`); a capitalised form needs capitalised text, and a form whose first
+//! word is in capitals (`UN`) text in capitals. The table is data only; the format is documented in
+//! `docs/claims.md`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -22,6 +23,9 @@ struct Form {
     entry: usize,
     /// The form is written with a capital, so the text must be too.
     capital: bool,
+    /// The form's first word is written in capitals (`UN`, `EU`), so the text's must be too: `Un` is
+    /// the French and Spanish article, `Usa` or `Uno` need forms of their own.
+    caps: bool,
     /// The only language whose text the form is matched in (`de:Island`: Iceland in German, an ordinary
     /// word in English).
     lang: Option<String>,
@@ -98,10 +102,13 @@ impl NameTable {
         let words: Vec<String> = tokenize(form).into_iter().map(|t| t.lower).collect();
         let Some((first, rest)) = words.split_first() else { return };
         let capital = form.chars().next().is_some_and(char::is_uppercase);
+        let head: String = form.chars().take_while(|c| c.is_alphabetic()).collect();
+        let caps = head.chars().count() >= 2 && head.chars().all(char::is_uppercase);
         self.by_first.entry(first.clone()).or_default().push(Form {
             rest: rest.to_vec(),
             entry,
             capital,
+            caps,
             lang,
         });
     }
@@ -161,7 +168,10 @@ impl NameTable {
         for (k, (stem, prefixed)) in candidates.into_iter().enumerate() {
             let Some(forms) = self.by_first.get(&stem) else { continue };
             for f in forms {
+                let caps_text =
+                    || first.text(text).chars().take(stem.chars().count()).all(|c| !c.is_lowercase());
                 if f.capital && !capitalised
+                    || f.caps && !caps_text()
                     || prefixed && (f.capital || !f.rest.is_empty())
                     || f.lang.as_deref().is_some_and(|l| l != lang)
                 {

@@ -18,6 +18,7 @@ use crate::compare::common::{
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context, Side};
 use crate::index::{OrigIdx, TransIdx};
+use crate::input::BlockKind;
 
 type O<'a> = (OrigIdx, &'a Entity);
 type T<'a> = (TransIdx, &'a Entity);
@@ -109,7 +110,13 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         .filter(|(i, _)| ctx.trans_claims(*i).credit.is_none())
         .collect();
     let range = around(ctx, view.index);
-    let beads = &ctx.alignment.beads[range];
+    // A headline repeats what the text says: the text's names are not looked for in it.
+    let heading = |b: &crate::align::Bead| {
+        b.original.iter().any(|i| ctx.original.sentences[i.0].kind == BlockKind::Heading)
+            || b.translation.iter().any(|i| ctx.translation.sentences[i.0].kind == BlockKind::Heading)
+    };
+    let beads: Vec<&crate::align::Bead> =
+        ctx.alignment.beads[range].iter().filter(|b| heading(bead) || !heading(b)).collect();
     let trans_text: String = beads.iter().map(|b| folded_trans(ctx, b)).collect::<Vec<_>>().join(" ");
     let orig_text: String = beads.iter().map(|b| folded_orig(ctx, b)).collect::<Vec<_>>().join(" ");
     let trans_doc = ctx.translation_folded();
@@ -117,17 +124,17 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let shortened = crate::compare::quotes::shortened(ctx, view);
     let orig_doc = ctx.original_folded();
 
-    let mut uo: Vec<O<'a>> = o
+    let o_trusted = |e: &Entity| {
+        e.known
+            || e.kind == EntityKind::Person
+            || found_in(trans_doc, e)
+            || foreign(&ctx.original, e, trans_doc)
+    };
+    let uo_all: Vec<O<'a>> = o
         .iter()
         .copied()
         .filter(|(_, e)| !t.iter().any(|(_, x)| entity_matches(e, x)))
         .filter(|(_, e)| !found_in(&trans_text, e))
-        .filter(|(_, e)| {
-            e.known
-                || e.kind == EntityKind::Person
-                || found_in(trans_doc, e)
-                || foreign(&ctx.original, e, trans_doc)
-        })
         // A name inside a quotation the translation lost is reported with the quotation.
         .filter(|(i, e)| !(lost_quote && inside_quote(ctx.orig_claims(*i), &e.span, MIN_WORDS)))
         // So is one in the part of a quotation the translation cut away.
@@ -135,38 +142,71 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
             !shortened.iter().any(|(o, s)| o == i && s.start <= e.span.start && e.span.end <= s.end)
         })
         .collect();
-    let mut ut: Vec<T<'a>> = t
+    // A person's full name the original never mentions counts where the translation credits it as a
+    // source (`said the director of Maria Lindqvist`): elsewhere, two capitalised English words are as
+    // often an event or a translated office (`Climate Week`, `Prime Minister`).
+    let t_trusted = |i: TransIdx, e: &Entity| {
+        e.known
+            || e.kind == EntityKind::Person
+            || found_in(orig_doc, e)
+            || foreign(&ctx.translation, e, orig_doc)
+            || (in_source(ctx.trans_claims(i), e) && unknown_person(orig_doc, e))
+    };
+    let ut_all: Vec<T<'a>> = t
         .iter()
         .copied()
         .filter(|(_, e)| !o.iter().any(|(_, x)| entity_matches(x, e)))
         .filter(|(_, e)| !found_in(&orig_text, e))
-        // A person's full name the original never mentions counts where the translation credits it
-        // as a source (`said the director of Maria Lindqvist`): elsewhere, two capitalised English
-        // words are as often an event or a translated office (`Climate Week`, `Prime Minister`).
-        .filter(|(i, e)| {
-            e.known
-                || e.kind == EntityKind::Person
-                || found_in(orig_doc, e)
-                || foreign(&ctx.translation, e, orig_doc)
-                || (in_source(ctx.trans_claims(*i), e) && unknown_person(orig_doc, e))
-        })
         // A nationality added where the original names the country elsewhere is a gloss for readers
         // abroad (`Rijkswaterstaat, the Dutch waterways authority`), not a new fact.
         .filter(|(_, e)| {
             !(crate::claims::names::table().is_demonym(&e.key, &e.text) && found_in(orig_doc, e))
         })
         .collect();
+    let (mut uo, mut uo_other): (Vec<O<'a>>, Vec<O<'a>>) =
+        uo_all.into_iter().partition(|(_, e)| o_trusted(e));
+    let (mut ut, mut ut_other): (Vec<T<'a>>, Vec<T<'a>>) =
+        ut_all.into_iter().partition(|&(i, e)| t_trusted(i, e));
+    // An untrusted name stands in for a trusted one that went missing on the other side only between
+    // languages that do not capitalise their nouns, where a capital inside a sentence marks a name.
+    // That turns a missing or an added name into a changed one, never makes a finding of its own.
+    // Not the first word of a sentence or of what follows a dateline (`Москва — Мощный`), which is
+    // capitalised anyway.
+    let opening = |text: &str, e: &Entity| {
+        let before = text.get(..e.span.start).unwrap_or("");
+        !before.chars().any(char::is_alphanumeric) || before.trim_end().ends_with(['–', '—', '-', ':'])
+    };
+    // Both languages must be so: a German noun facing an English title is no changed name.
+    if ctx.translation.language.pack.segment.noun_capitals || ctx.original.language.pack.segment.noun_capitals
+    {
+        ut_other.clear();
+        uo_other.clear();
+    }
+    ut_other.retain(|(i, e)| !opening(&ctx.translation.sentences[i.0].text, e));
+    uo_other.retain(|(i, e)| !opening(&ctx.original.sentences[i.0].text, e));
 
     let mut out = NameDiff::default();
+    // An untyped name may stand for a person or an organisation on the other side.
+    let compatible = |a: EntityKind, b: EntityKind| a == b || a == EntityKind::Name || b == EntityKind::Name;
     let mut i = 0;
     while i < uo.len() {
         let kind = uo[i].1.kind;
-        // An untyped name may stand for a person or an organisation on the other side.
-        let compatible = |k: EntityKind| k == kind || k == EntityKind::Name || kind == EntityKind::Name;
-        if let Some(j) = ut.iter().position(|x| compatible(x.1.kind)) {
+        let j = ut.iter().position(|x| compatible(kind, x.1.kind));
+        if let Some(j) = j {
             out.changed.push((uo.remove(i), ut.remove(j)));
+        } else if let Some(j) = ut_other.iter().position(|x| compatible(kind, x.1.kind)) {
+            out.changed.push((uo.remove(i), ut_other.remove(j)));
         } else {
             i += 1;
+        }
+    }
+    let mut j = 0;
+    while j < ut.len() {
+        let kind = ut[j].1.kind;
+        if let Some(i) = uo_other.iter().position(|x| compatible(kind, x.1.kind)) {
+            out.changed.push((uo_other.remove(i), ut.remove(j)));
+        } else {
+            j += 1;
         }
     }
     out.missing = uo;
