@@ -168,6 +168,30 @@ pub(crate) fn date_matches(a: &DateClaim, b: &DateClaim) -> bool {
     }
 }
 
+/// True when a clock time says which half of the day it is: read in a 24-hour-clock language, written
+/// with a marker (`a.m.`, `du soir`), or past noon or at midnight by its digits.
+pub(crate) fn half_of_day_known(side: &super::Side<'_>, d: &DateClaim) -> bool {
+    let DateKind::Time { hour, .. } = d.kind else { return false };
+    let dates = &side.language.pack.dates;
+    let text = d.text.to_lowercase();
+    dates.clock_24h
+        || hour == 0
+        || hour > 12
+        || dates.time_am.iter().chain(&dates.time_pm).any(|m| text.contains(&m.to_lowercase()))
+}
+
+/// `date_matches` for an original date `o` and a translation date `t`: two times that both say which
+/// half of the day they are must agree on the hour (`alle 5.20` is not `5:20 p.m.`).
+pub(crate) fn dates_agree(ctx: &Context<'_>, o: &DateClaim, t: &DateClaim) -> bool {
+    date_matches(o, t)
+        && match (o.kind, t.kind) {
+            (DateKind::Time { hour: h1, .. }, DateKind::Time { hour: h2, .. }) => {
+                h1 == h2 || !(half_of_day_known(&ctx.original, o) && half_of_day_known(&ctx.translation, t))
+            }
+            _ => true,
+        }
+}
+
 /// Folded form for matching names across languages and scripts: transliterated to ASCII, lower case
 /// (the same folding as the names table's, [`crate::claims::names::fold_ascii`]).
 pub(crate) fn fold(s: &str) -> String {

@@ -239,6 +239,11 @@ pub struct DateData {
     /// still counts.
     #[serde(default)]
     pub day_parts: Vec<String>,
+    /// True when the language's press writes the 24-hour clock (`17.20`, `5.20` is morning): a time
+    /// read without a marker of the half of the day is then exact, and compared by its hour with a
+    /// time that is exact too (24-hour, or with `a.m.`/`p.m.`). Otherwise `5:20` may be either half.
+    #[serde(default)]
+    pub clock_24h: bool,
     /// Order of all-digit dates written with `.` or `/` (`dmy`: `3.10.2019`, `mdy`: `10/3/2019`);
     /// empty when the language's usage is ambiguous, which leaves such dates unread.
     #[serde(default)]

@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::claims::{DateClaim, DateKind};
 use crate::compare::common::{
-    bead_lost_quotes, date_class, date_matches, inside_quote, nearby_orig, nearby_trans, orig_items,
+    bead_lost_quotes, date_class, dates_agree, inside_quote, nearby_orig, nearby_trans, orig_items,
     quantity_values_near, same_value, trans_items, unmatched,
 };
 use crate::compare::quotes::MIN_WORDS;
@@ -27,7 +27,8 @@ declare_rule! {
     /// ## Known false positives
     /// A translation that resolves a relative day ("gestern") into a weekday ("on Tuesday") is
     /// accepted; one that resolves it into a date is reported as an added date. Times written in
-    /// 12-hour form without a.m./p.m. match either half of the day.
+    /// 12-hour form without a.m./p.m. match either half of the day; a time of a 24-hour-clock language
+    /// (the pack's `clock_24h`: `alle 5.20`) against one with a.m./p.m. must agree on the hour.
     pub static DATE_CHANGED = {
         code: "TP201",
         name: "date-changed",
@@ -47,7 +48,7 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let bead = view.bead;
         let o = orig_items(ctx, bead, |c| &c.dates);
         let t = trans_items(ctx, bead, |c| &c.dates);
-        let (uo, ut) = unmatched(&o, &t, |a, b| date_matches(a.1, b.1));
+        let (uo, ut) = unmatched(&o, &t, |a, b| dates_agree(ctx, a.1, b.1));
         let near_t: Vec<&DateClaim> = nearby_trans(ctx, view.index, |c| &c.dates);
         let near_o: Vec<&DateClaim> = nearby_orig(ctx, view.index, |c| &c.dates);
         // A year may be read as a plain number on the other side ("im Jahr 1724" / "from 1724").
@@ -63,7 +64,7 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let mut uo: Vec<_> = uo
             .into_iter()
             .map(|i| o[i])
-            .filter(|(_, d)| !near_t.iter().any(|n| date_matches(d, n)) && !year_in(d, &qt))
+            .filter(|(_, d)| !near_t.iter().any(|n| dates_agree(ctx, d, n)) && !year_in(d, &qt))
             .filter(|(oi, d)| !(lost_quote && inside_quote(ctx.orig_claims(*oi), &d.span, MIN_WORDS)))
             .filter(|(oi, d)| {
                 !shortened.iter().any(|(i, s)| i == oi && s.start <= d.span.start && d.span.end <= s.end)
@@ -72,7 +73,7 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let mut ut: Vec<_> = ut
             .into_iter()
             .map(|j| t[j])
-            .filter(|(_, d)| !near_o.iter().any(|n| date_matches(d, n)) && !year_in(d, &qo))
+            .filter(|(_, d)| !near_o.iter().any(|n| dates_agree(ctx, n, d)) && !year_in(d, &qo))
             .collect();
 
         // Changed: the same class on both sides with different values.
