@@ -318,6 +318,25 @@ fn soft_hedges(code: &str, text: &str) -> Vec<String> {
     claims(code, text).soft_hedges.into_iter().map(|m| m.text).collect()
 }
 
+/// A hedge that starts like a cue is the hedge: `Selon toute vraisemblance` attributes nothing.
+#[test]
+fn hedge_over_cue() {
+    let fr = "Selon toute vraisemblance, la panne a été provoquée par la foudre, a indiqué une source.";
+    assert_eq!(hedges("fr", fr), ["Selon toute vraisemblance"]);
+    assert_eq!(attributions("fr", fr), [(Verb, "a indiqué".into(), Some("une source".into()))]);
+    assert_eq!(attributions("fr", "Selon la préfecture, la panne a été réparée.")[0].1, "Selon");
+}
+
+/// A verb of adding before a counted object reports nothing; after a comma it reports.
+#[test]
+fn adding_is_no_report() {
+    assert!(attributions("fr", "Des compagnies ont ajouté plusieurs traversées.").is_empty());
+    assert!(attributions("en", "Ferry companies added several crossings.").is_empty());
+    assert!(attributions("es", "La empresa añadió dos trenes.").is_empty());
+    assert_eq!(attributions("fr", "Le trafic reprendra, a ajouté la préfecture.")[0].1, "a ajouté");
+    assert_eq!(attributions("en", "He added that two trains were cancelled.")[0].1, "added");
+}
+
 /// A table form written in capitals (`UN`) matches only text in capitals: `Un` is an article.
 #[test]
 fn capital_forms_need_capitals() {

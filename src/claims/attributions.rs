@@ -356,10 +356,21 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
                 toks[i + len..].iter().any(|t| particles.contains(&t.lower) && !inside(quotes, &t.span))
             })
         };
+        // `ont ajouté plusieurs traversées`: a verb of adding with a counted object reports nothing.
+        let counted_object = |len: usize| {
+            lex.object_verbs.match_at(toks, i).is_some_and(|(l, ())| l == len)
+                && !after_break
+                && toks.get(i + len).is_some_and(|n| {
+                    n.kind == TokKind::Digits
+                        || lex.vague.match_at(toks, i + len).is_some()
+                        || lex.words.match_at(toks, i + len).is_some()
+                })
+        };
         let verb = lex
             .attribution_verbs
             .match_at(toks, i)
             .map(|(len, ())| len)
+            .filter(|&len| !counted_object(len))
             .filter(|_| !particle_later(&lex.split_non_cues))
             .or_else(|| {
                 let (len, particles) = lex.split_verbs.match_at(toks, i)?;

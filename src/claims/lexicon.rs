@@ -74,6 +74,7 @@ pub struct Lexicon {
     pub numeric_date_dmy: Option<bool>,
     // Claims.
     pub attribution_verbs: PhraseSet<()>,
+    pub object_verbs: PhraseSet<()>,
     /// First word of a separable cue → the particles that complete it.
     pub split_verbs: PhraseSet<Vec<String>>,
     pub attribution_before: PhraseSet<()>,
@@ -225,6 +226,7 @@ impl Lexicon {
                 _ => None,
             },
             attribution_verbs: set(&c.attribution_verbs),
+            object_verbs: set(&c.object_verbs),
             split_verbs: split(&c.split_verbs),
             split_hedges: split(&c.split_hedges),
             split_non_cues: split(&c.split_non_cues),

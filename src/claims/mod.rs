@@ -252,6 +252,12 @@ pub fn extract_text(text: &str, lang: Language) -> SentenceClaims {
     let stop_used = ctx.used.clone();
     let mut quotes = quotes::extract(text, ctx.lex);
     let mut attributions = attributions::extract(&ctx, &stop_used, &quotes);
+    // A hedge that starts like a cue (`Selon toute vraisemblance`, in all likelihood) is the hedge.
+    let hedges = markers::hedges(&ctx);
+    attributions.retain(|a| {
+        a.kind != AttributionKind::Phrase
+            || !hedges.iter().any(|h| h.span.start <= a.span.start && a.span.end <= h.span.end)
+    });
     // A cue is no name (`Nach Angaben`, `Laut`).
     for a in &attributions {
         let cue: Vec<usize> = (0..ctx.toks.len())
@@ -277,7 +283,6 @@ pub fn extract_text(text: &str, lang: Language) -> SentenceClaims {
             q.speaker = Some(only.clone());
         }
     }
-    let hedges = markers::hedges(&ctx);
     SentenceClaims {
         soft_hedges: markers::soft_hedges(&ctx, &hedges),
         hedges,

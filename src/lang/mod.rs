@@ -329,6 +329,10 @@ pub struct ClaimData {
     /// noun-capitalising languages a compound ending in one counts too (`Gesundheitsministerium`).
     #[serde(default)]
     pub organisation_words: Vec<String>,
+    /// Report verbs that are also verbs of adding (`added`, `ajouté`, `añadió`): before a number or a
+    /// vague quantity (`added several crossings`) they take an object and report nothing.
+    #[serde(default)]
+    pub object_verbs: Vec<String>,
     /// Separable report verbs: the first word is a cue when the second stands later in the sentence
     /// (`teilte … mit`, `gab … bekannt`).
     #[serde(default)]
