@@ -374,11 +374,18 @@ fn dictionary_loader_reads_plain_and_dictzip_files() {
             dict.translations(w, align::Direction::Forward, 8, &mut out);
             out
         };
-        assert_eq!(words("zuwachs"), ["growth", "increase"]);
-        assert_eq!(words("handel"), ["trade", "commerce"], "numbered senses without their glosses");
-        assert_eq!(words("jahren"), ["year"], "an inflected form finds its headword");
-        assert_eq!(words("hafenunternehmen"), ["company", "firm"], "a compound finds its last part");
-        assert!(words("xyz").is_empty());
+        // The first look-ups read their entries alone; after a few thousand the dictionary parses the
+        // body a stretch at a time: both ways give the same words.
+        for round in 0..2 {
+            assert_eq!(words("zuwachs"), ["growth", "increase"]);
+            assert_eq!(words("handel"), ["trade", "commerce"], "numbered senses without their glosses");
+            assert_eq!(words("jahren"), ["year"], "an inflected form finds its headword");
+            assert_eq!(words("hafenunternehmen"), ["company", "firm"], "a compound finds its last part");
+            assert!(words("xyz").is_empty());
+            if round == 0 {
+                (0..3000).for_each(|_| drop(words("asien")));
+            }
+        }
         let mut reverse = Vec::new();
         dict.translations("trade", align::Direction::Reverse, 8, &mut reverse);
         assert_eq!(reverse, ["handel"]);

@@ -8,14 +8,18 @@
 //! Loaded dictionaries are cached for the life of the process (batch mode checks many pairs).
 //!
 //! A loaded [`Dictionary`] is shared by all threads without locks: headwords sit in an open-addressing
-//! hash table built at load time, each headword's translations are parsed once into its own `OnceLock`
-//! (later look-ups read them without waiting), and the body is read with positional reads (no shared
-//! file cursor). Only the inflated dictzip chunks are cached, per thread.
+//! hash table built at load time, and the body is parsed a stretch (one dictzip chunk, about 58 kB) at a
+//! time, the first time a look-up needs an entry in it: every entry of the stretch is parsed then, into a
+//! compact list of words in the stretch's own `OnceLock`. Each chunk is thus inflated once per process
+//! (a batch of 236 news articles inflated chunks 10 500 times through a cache of 256), later look-ups read
+//! without waiting, and the whole parsed deu-eng dictionary would take 13 MB. The body is read with
+//! positional reads (no shared file cursor).
 //!
 //! The `.index` file lists `headword TAB offset TAB length` with offsets in dictd's base64 digits; the
 //! `.dict.dz` file is gzip with dictzip's random-access table, so only the chunks holding the words a
 //! document uses are inflated. A plain gzip file without that table is inflated whole.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
@@ -73,8 +77,16 @@ pub struct Dictionary {
     /// holds the hash's high 32 bits above `group + 1` (0: empty), so that a probe rarely has to read
     /// the headword itself.
     table: Vec<u64>,
-    /// Translation words of each distinct headword, parsed on its first look-up.
-    parsed: Vec<OnceLock<Box<[Box<str>]>>>,
+    /// Entries by stretch of the body: stretch `s` holds `by_stretch[stretch_start[s]..stretch_start[s + 1]]`.
+    by_stretch: Vec<u32>,
+    stretch_start: Vec<u32>,
+    /// Bytes of the uncompressed body a stretch covers (a dictzip chunk).
+    stretch_len: u64,
+    /// The parsed words of each stretch, filled when a stretch is needed again (see
+    /// [`Dictionary::stretch_when_due`]).
+    parsed: Vec<OnceLock<Parsed>>,
+    /// Look-ups so far that found their stretch unparsed.
+    lone_lookups: AtomicUsize,
     body: Body,
     /// Tells this dictionary's chunks apart in the per-thread chunk cache.
     id: usize,
@@ -88,7 +100,40 @@ struct IndexEntry {
     head_len: u16,
     offset: u64,
     len: u32,
+    /// Position in `by_stretch`.
+    order: u32,
 }
+
+/// The translation words of the entries of one stretch of the body, in `by_stretch` order.
+#[derive(Debug, Default)]
+struct Parsed {
+    /// The words, end to end.
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<u32>,
+    /// The first word of each entry of the stretch, then the number of words.
+    first: Vec<u32>,
+}
+
+impl Parsed {
+    /// The words of the stretch's `k`-th entry.
+    fn words(&self, k: usize) -> impl Iterator<Item = &str> {
+        let (from, to) = match self.first.get(k..k + 2) {
+            Some(w) => (w[0] as usize, w[1] as usize),
+            None => (0, 0),
+        };
+        (from..to).map(move |i| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            self.text.get(start..self.ends[i] as usize).unwrap_or("")
+        })
+    }
+}
+
+/// Look-ups that read their entry alone before stretches are parsed whole (a few checks' worth).
+const LONE_LOOKUPS: usize = 2_000;
+
+/// Stretch length of a body without dictzip chunks (a plain `.dict` or a plain gzip file).
+const PLAIN_STRETCH: u64 = 64 * 1024;
 
 /// The `.dict` data: a plain or dictzip file read on demand, or plain gzip inflated in memory.
 #[derive(Debug)]
@@ -98,9 +143,9 @@ enum Body {
     Memory(Vec<u8>),
 }
 
-/// Inflated dictzip chunks each thread keeps (each is about 58 kB): entries read in index order (the
-/// reverse table) mostly share a chunk with the entry before.
-const CHUNK_CACHE: usize = 16;
+/// Inflated dictzip chunks each thread keeps (each is about 58 kB): a stretch is read entry by entry,
+/// and its last entry may run into the next chunk.
+const CHUNK_CACHE: usize = 4;
 
 /// An inflated chunk: `(dictionary id, chunk index, data)`.
 type Chunk = (usize, usize, Rc<[u8]>);
@@ -267,6 +312,17 @@ fn dict_error(path: &Path, message: impl Into<String>) -> Error {
     Error::Dictionary { path: path.to_owned(), message: message.into() }
 }
 
+/// The first three tab-separated fields of an index line (headword, offset, length), as
+/// `line.split('\t')` gives them (byte scans: the index of a large dictionary has half a million lines).
+fn index_fields(line: &str) -> Option<(&str, &str, &str)> {
+    let tab = |s: &str| s.bytes().position(|b| b == b'\t');
+    let t1 = tab(line)?;
+    let rest = &line[t1 + 1..];
+    let t2 = tab(rest)?;
+    let last = &rest[t2 + 1..];
+    Some((&line[..t1], &rest[..t2], tab(last).map_or(last, |t3| &last[..t3])))
+}
+
 /// dictd's base64 digits: `A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`.
 fn b64(s: &str) -> Option<u64> {
     if s.is_empty() || s.len() > 10 {
@@ -301,8 +357,7 @@ impl Dictionary {
         let mut entries = Vec::new();
         let mut bad = 0usize;
         for line in text.lines() {
-            let mut parts = line.split('\t');
-            let (Some(head), Some(off), Some(len)) = (parts.next(), parts.next(), parts.next()) else {
+            let Some((head, off, len)) = index_fields(line) else {
                 bad += usize::from(!line.trim().is_empty());
                 continue;
             };
@@ -314,14 +369,21 @@ impl Dictionary {
             if head.is_empty() || head.starts_with("00") || head.contains(' ') || len > 1 << 20 {
                 continue;
             }
-            let lower = head.to_lowercase();
-            let (Ok(head_start), Ok(head_len), Ok(len)) =
-                (u32::try_from(heads.len()), u16::try_from(lower.len()), u32::try_from(len))
-            else {
+            let (Ok(head_start), Ok(len)) = (u32::try_from(heads.len()), u32::try_from(len)) else {
                 continue;
             };
-            heads.push_str(&lower);
-            entries.push(IndexEntry { head_start, head_len, offset, len });
+            // Lower case, without an allocation for the (usual) ASCII headword.
+            if head.is_ascii() {
+                heads.push_str(head);
+                heads[head_start as usize..].make_ascii_lowercase();
+            } else {
+                heads.push_str(&head.to_lowercase());
+            }
+            let Ok(head_len) = u16::try_from(heads.len() - head_start as usize) else {
+                heads.truncate(head_start as usize);
+                continue;
+            };
+            entries.push(IndexEntry { head_start, head_len, offset, len, order: 0 });
         }
         if entries.is_empty() {
             return Err(dict_error(
@@ -349,8 +411,33 @@ impl Dictionary {
         }
         let table = head_table(&groups, |g| head(&entries[g as usize]));
         groups.push(count);
-        let parsed = (1..groups.len()).map(|_| OnceLock::new()).collect();
         let body = open_body(index_path)?;
+        let stretch_len = match &body {
+            Body::Dictzip { chunk_len, .. } => *chunk_len as u64,
+            _ => PLAIN_STRETCH,
+        };
+        // An entry past the end of the body cannot be read: it belongs to no stretch.
+        let stretches = usize::try_from(body.len().div_ceil(stretch_len)).unwrap_or(0);
+        let stretch_of =
+            |e: &IndexEntry| usize::try_from(e.offset / stretch_len).ok().filter(|&s| s < stretches);
+        // Entries bucketed by stretch: a counting sort, two passes in index order.
+        let mut stretch_start = vec![0u32; stretches + 1];
+        for s in entries.iter().filter_map(stretch_of) {
+            stretch_start[s + 1] += 1;
+        }
+        for s in 0..stretches {
+            stretch_start[s + 1] += stretch_start[s];
+        }
+        let mut fill = stretch_start.clone();
+        let mut by_stretch = vec![0u32; stretch_start[stretches] as usize];
+        for (k, e) in entries.iter_mut().enumerate() {
+            if let Some(s) = stretch_of(e) {
+                by_stretch[fill[s] as usize] = k as u32;
+                e.order = fill[s];
+                fill[s] += 1;
+            }
+        }
+        let parsed = (0..stretches).map(|_| OnceLock::new()).collect();
         let name = index_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         Ok(Dictionary {
             path: index_path.to_owned(),
@@ -359,7 +446,11 @@ impl Dictionary {
             entries,
             groups,
             table,
+            by_stretch,
+            stretch_start,
+            stretch_len,
             parsed,
+            lone_lookups: AtomicUsize::new(0),
             body,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             reverse: OnceLock::new(),
@@ -408,7 +499,13 @@ impl Dictionary {
     }
 
     /// [`Dictionary::translations`] without copying: calls `f` with each of at most `max` words.
-    pub fn each_translation(&self, word: &str, direction: Direction, max: usize, mut f: impl FnMut(&str)) {
+    pub fn each_translation<'a>(
+        &'a self,
+        word: &str,
+        direction: Direction,
+        max: usize,
+        mut f: impl FnMut(&str),
+    ) {
         if word.chars().count() < 3 {
             return;
         }
@@ -427,29 +524,87 @@ impl Dictionary {
             }
             chars.iter().skip(3).take(chars.len() - 7).find_map(|&(at, _)| self.group(&word[at..]))
         });
-        if let Some(g) = found {
-            self.entry_words(g).iter().take(max).for_each(|w| f(w));
+        let Some((start, end)) = found.and_then(|g| self.groups.get(g..g + 2)).map(|w| (w[0], w[1])) else {
+            return;
+        };
+        // The headword's entries in turn, each word once, until `max`.
+        let mut given: Vec<Cow<'a, str>> = Vec::with_capacity(max);
+        let mut give = |w: Cow<'a, str>| {
+            if given.len() < max && !given.contains(&w) {
+                f(&w);
+                given.push(w);
+            }
+        };
+        for e in self.entries.get(start as usize..end as usize).unwrap_or_default() {
+            let s = usize::try_from(e.offset / self.stretch_len).unwrap_or(usize::MAX);
+            match self.stretch_when_due(s) {
+                Some(parsed) => {
+                    let k = self.stretch_start.get(s).map_or(0, |&first| e.order.saturating_sub(first));
+                    parsed.words(k as usize).for_each(|w| give(Cow::Borrowed(w)));
+                }
+                None => {
+                    if let Some(text) = self.read(e.offset, e.len) {
+                        parse_entry_with(&text, &mut Scratch::default(), |w| give(Cow::Owned(w.to_owned())));
+                    }
+                }
+            }
         }
     }
 
-    /// Parsed translation words of a distinct headword (all its entries), parsed on first use.
-    fn entry_words(&self, group: usize) -> &[Box<str>] {
-        let Some(cell) = self.parsed.get(group) else { return &[] };
-        cell.get_or_init(|| {
-            let (start, end) = match self.groups.get(group..group + 2) {
-                Some(w) => (w[0] as usize, w[1] as usize),
-                None => return Box::default(),
-            };
-            let mut words: Vec<Box<str>> = Vec::new();
-            for e in self.entries.get(start..end).unwrap_or_default() {
-                if let Some(text) = self.read(e.offset, e.len) {
-                    parse_entry(&text, &mut words);
+    /// The parsed words of stretch `s`, or `None` while the process is young: then the entry is read
+    /// alone. One check looks up a few hundred words, most of them in stretches it needs once, where
+    /// parsing all of a stretch's 250 entries would cost more than the one look-up; a batch needs the
+    /// same stretches again and again.
+    fn stretch_when_due(&self, s: usize) -> Option<&Parsed> {
+        if let Some(parsed) = self.parsed.get(s)?.get() {
+            return Some(parsed);
+        }
+        if self.lone_lookups.fetch_add(1, Ordering::Relaxed) < LONE_LOOKUPS { None } else { self.stretch(s) }
+    }
+
+    /// The parsed words of stretch `s`.
+    fn stretch(&self, s: usize) -> Option<&Parsed> {
+        let cell = self.parsed.get(s)?;
+        let (start, end) = self.stretch_start.get(s..s + 2).map(|w| (w[0] as usize, w[1] as usize))?;
+        Some(cell.get_or_init(|| {
+            let entries: Vec<&IndexEntry> = self
+                .by_stretch
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|&k| &self.entries[k as usize])
+                .collect();
+            // The stretch's bytes in one read (an entry that cannot be read on its own spoils it: then
+            // each entry is read alone, as a look-up of it would).
+            let from = entries.iter().map(|e| e.offset).min().unwrap_or(0);
+            let to = entries.iter().map(|e| e.offset + u64::from(e.len)).max().unwrap_or(from);
+            let bytes = self.body.read(self.id, from, usize::try_from(to - from).unwrap_or(usize::MAX));
+            let mut p = Parsed::default();
+            let mut scratch = Scratch::default();
+            for e in entries {
+                p.first.push(p.ends.len() as u32);
+                let mut emit = |w: &str| {
+                    p.text.push_str(w);
+                    p.ends.push(u32::try_from(p.text.len()).unwrap_or(u32::MAX));
+                };
+                let at = (e.offset - from) as usize;
+                match bytes.as_deref().and_then(|b| b.get(at..at + e.len as usize)) {
+                    Some(entry) => match std::str::from_utf8(entry) {
+                        Ok(text) => parse_entry_with(text, &mut scratch, &mut emit),
+                        Err(_) => parse_entry_with(&String::from_utf8_lossy(entry), &mut scratch, &mut emit),
+                    },
+                    None => {
+                        if let Some(text) = self.read(e.offset, e.len) {
+                            parse_entry_with(&text, &mut scratch, &mut emit);
+                        }
+                    }
                 }
             }
-            let mut seen = std::collections::HashSet::new();
-            words.retain(|w| seen.insert(w.clone()));
-            words.into()
-        })
+            p.first.push(p.ends.len() as u32);
+            p.text.shrink_to_fit();
+            p.ends.shrink_to_fit();
+            p
+        }))
     }
 
     fn read(&self, offset: u64, len: u32) -> Option<String> {
@@ -458,21 +613,16 @@ impl Dictionary {
     }
 
     /// The inverted table: translation word → headwords (for a dictionary of the opposite direction),
-    /// each word's first 16 headwords in index order. Entries are read in body order, so that each
-    /// dictzip chunk is inflated once.
+    /// each word's first 16 headwords in index order. It parses every stretch, in body order.
     fn build_reverse(&self) -> HashMap<Box<str>, Vec<Box<str>>> {
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        order.sort_by_key(|&k| self.entries[k].offset);
         let mut found: HashMap<Box<str>, Vec<u32>> = HashMap::new();
-        let mut words = Vec::new();
-        for k in order {
-            let e = &self.entries[k];
-            let Some(text) = self.read(e.offset, e.len) else { continue };
-            words.clear();
-            parse_entry(&text, &mut words);
-            for w in &words {
-                // `entries` has fewer than 2³² items (checked when loading).
-                found.entry(w.to_lowercase().into_boxed_str()).or_default().push(k as u32);
+        for s in 0..self.parsed.len() {
+            let Some(parsed) = self.stretch(s) else { continue };
+            let (start, end) = (self.stretch_start[s] as usize, self.stretch_start[s + 1] as usize);
+            for (i, &k) in self.by_stretch[start..end].iter().enumerate() {
+                for w in parsed.words(i) {
+                    found.entry(w.to_lowercase().into_boxed_str()).or_default().push(k);
+                }
             }
         }
         found
@@ -539,11 +689,23 @@ fn head_table<'h>(groups: &[u32], head: impl Fn(u32) -> &'h str) -> Vec<u64> {
 /// Collects the translation words of one entry. The first line is the headword (with pronunciation
 /// and part of speech); sense lines follow, numbered (`1. montagne, mont`) or not; indented lines
 /// (notes, examples, cross-references) and, in numbered entries, unnumbered gloss lines are skipped.
+#[cfg(test)]
 fn parse_entry(text: &str, out: &mut Vec<Box<str>>) {
-    let lines: Vec<&str> = text.lines().skip(1).collect();
-    let numbered = lines.iter().any(|l| sense_number(l).is_some());
+    parse_entry_with(text, &mut Scratch::default(), |w| out.push(w.into()));
+}
+
+/// Buffers [`parse_entry_with`] reuses from entry to entry.
+#[derive(Debug, Default)]
+struct Scratch {
+    sense: String,
+    word: String,
+}
+
+/// [`parse_entry`], calling `emit` with each word (lower-cased) instead of collecting them.
+fn parse_entry_with(text: &str, scratch: &mut Scratch, mut emit: impl FnMut(&str)) {
+    let numbered = text.lines().skip(1).any(|l| sense_number(l).is_some());
     let mut taken = 0;
-    for line in lines {
+    for line in text.lines().skip(1) {
         let indent = line.len() - line.trim_start().len();
         let t = line.trim();
         if t.is_empty() || indent > 1 || t.starts_with(['"', '{']) || t.starts_with("see:") {
@@ -556,10 +718,18 @@ fn parse_entry(text: &str, out: &mut Vec<Box<str>>) {
             None => t,
         };
         taken += 1;
-        for phrase in strip_brackets(sense).split([',', ';']) {
+        strip_brackets(sense, &mut scratch.sense);
+        for phrase in scratch.sense.split([',', ';']) {
             for word in phrase.split(|c: char| !c.is_alphanumeric() && c != '\'') {
                 if word.chars().count() >= 3 {
-                    out.push(word.to_lowercase().into_boxed_str());
+                    if word.is_ascii() {
+                        scratch.word.clear();
+                        scratch.word.push_str(word);
+                        scratch.word.make_ascii_lowercase();
+                        emit(&scratch.word);
+                    } else {
+                        emit(&word.to_lowercase());
+                    }
                 }
             }
         }
@@ -575,9 +745,9 @@ fn sense_number(line: &str) -> Option<&str> {
     line[digits..].strip_prefix(". ")
 }
 
-/// The text without `[…]`, `<…>`, `(…)` and `/…/` groups.
-fn strip_brackets(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// The text without `[…]`, `<…>`, `(…)` and `/…/` groups, into `out`.
+fn strip_brackets(s: &str, out: &mut String) {
+    out.clear();
     let mut close: Option<char> = None;
     for c in s.chars() {
         match close {
@@ -592,7 +762,6 @@ fn strip_brackets(s: &str) -> String {
             },
         }
     }
-    out
 }
 
 fn open_body(index_path: &Path) -> Result<Body> {
@@ -673,6 +842,17 @@ fn dictzip_table(extra: &[u8]) -> Option<(usize, Vec<u32>)> {
 }
 
 impl Body {
+    /// Bytes of the uncompressed body (for dictzip: as many as its chunks can hold).
+    fn len(&self) -> u64 {
+        match self {
+            Body::Memory(data) => data.len() as u64,
+            Body::Plain(file) => file.metadata().map_or(0, |m| m.len()),
+            Body::Dictzip { chunk_len, chunks, .. } => {
+                (*chunk_len as u64).saturating_mul(chunks.len() as u64)
+            }
+        }
+    }
+
     /// `len` bytes at `offset` of the uncompressed body. `id` names the dictionary in the chunk cache.
     fn read(&self, id: usize, offset: u64, len: usize) -> Option<Vec<u8>> {
         match self {
