@@ -8,10 +8,10 @@
 
 use super::{BlockKind, Line};
 
-/// Reduces Markdown to lines of text with raw offsets.
-pub(crate) fn reduce(raw: &str) -> Vec<Line> {
+/// Reduces Markdown to lines of text with raw offsets, handed to `sink` in order.
+pub(crate) fn reduce(raw: &str, sink: impl FnMut(&Line)) {
     let hidden = comment_ranges(raw);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines = Pending { lines: Vec::new(), sink };
     let mut offset = 0usize;
     let mut in_fence = false;
     for line in raw.split_inclusive('\n') {
@@ -55,7 +55,7 @@ pub(crate) fn reduce(raw: &str) -> Vec<Line> {
         }
         if is_setext_underline(trimmed) {
             // The previous line was a heading: mark it so and end the block.
-            if let Some(prev) = lines.iter_mut().rev().find(|l| !l.blank) {
+            if let Some(prev) = lines.last_text_line() {
                 prev.kind = Some(BlockKind::Heading);
                 prev.starts_block = true;
             }
@@ -77,7 +77,38 @@ pub(crate) fn reduce(raw: &str) -> Vec<Line> {
             lines.push(Line { blank: true, ..Line::default() });
         }
     }
-    lines
+    lines.flush();
+}
+
+/// The lines since the last non-blank one, held back because a setext underline may still make that
+/// line a heading; everything before it is final and has gone to the sink.
+struct Pending<F: FnMut(&Line)> {
+    lines: Vec<Line>,
+    sink: F,
+}
+
+impl<F: FnMut(&Line)> Pending<F> {
+    fn push(&mut self, line: Line) {
+        if !line.blank {
+            self.flush();
+        }
+        self.lines.push(line);
+    }
+
+    fn flush(&mut self) {
+        for line in self.lines.drain(..) {
+            (self.sink)(&line);
+        }
+    }
+
+    fn last(&self) -> Option<&Line> {
+        self.lines.last()
+    }
+
+    /// The last non-blank line (always the first one held, if any).
+    fn last_text_line(&mut self) -> Option<&mut Line> {
+        self.lines.iter_mut().rev().find(|l| !l.blank)
+    }
 }
 
 fn inside(ranges: &[(usize, usize)], at: usize) -> bool {

@@ -115,11 +115,14 @@ impl Document {
     /// Builds a document from text without the acceptability checks (used by tests and the library API
     /// for text the caller already holds). An empty text gives a document with no blocks.
     pub fn from_str_with(name: &str, raw: String, format: Format) -> Document {
-        let pieces = match format {
-            Format::Plain => plain_lines(&raw),
-            Format::Markdown => markdown::reduce(&raw),
-        };
-        let (text, offsets, blocks) = assemble(&raw, &pieces);
+        // Lines are reduced and assembled one at a time: a line's characters with their raw offsets take
+        // eight bytes each, which for a whole 64 MiB document would be half a gigabyte at once.
+        let mut assembler = Assembler::new(raw.len());
+        match format {
+            Format::Plain => plain_lines(&raw, |line| assembler.push(line)),
+            Format::Markdown => markdown::reduce(&raw, |line| assembler.push(line)),
+        }
+        let (text, offsets, blocks) = assembler.finish(raw.len());
         Document { name: name.to_owned(), raw, text, blocks, offsets }
     }
 
@@ -230,73 +233,91 @@ pub(crate) struct Line {
     pub blank: bool,
 }
 
-/// Plain text: each line as it is (CR dropped), blank lines separating blocks.
-fn plain_lines(raw: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+/// Plain text: each line as it is (CR dropped), blank lines separating blocks, handed to `sink` in order.
+fn plain_lines(raw: &str, mut sink: impl FnMut(&Line)) {
     let mut offset = 0usize;
+    let mut l = Line::default();
     for line in raw.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        let mut l = Line::default();
-        if content.trim().is_empty() {
-            l.blank = true;
-        } else {
-            l.chars = content.char_indices().map(|(i, c)| (c, (offset + i) as u32)).collect();
+        l.chars.clear();
+        l.blank = content.trim().is_empty();
+        if !l.blank {
+            l.chars.extend(content.char_indices().map(|(i, c)| (c, (offset + i) as u32)));
         }
-        lines.push(l);
+        sink(&l);
         offset += line.len();
     }
-    lines
 }
 
-/// Joins reduced lines into blocks, normalises to NFC, and builds the offset map.
-fn assemble(raw: &str, lines: &[Line]) -> (String, Vec<u32>, Vec<Block>) {
-    let mut text = String::with_capacity(raw.len());
-    let mut offsets: Vec<u32> = Vec::with_capacity(raw.len() + 1);
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut open: Option<(usize, BlockKind)> = None;
-    let mut need_break = false;
-    let push_char = |text: &mut String, offsets: &mut Vec<u32>, c: char, at: u32| {
-        text.push(c);
-        offsets.extend(std::iter::repeat_n(at, c.len_utf8()));
-    };
-    let close = |open: &mut Option<(usize, BlockKind)>, text: &mut String, blocks: &mut Vec<Block>| {
-        if let Some((start, kind)) = open.take() {
-            let trimmed_end = start + text[start..].trim_end().len();
+/// Joins reduced lines into blocks, normalises to NFC, and builds the offset map, a line at a time.
+struct Assembler {
+    text: String,
+    offsets: Vec<u32>,
+    blocks: Vec<Block>,
+    /// The block being filled: where it starts in `text`, and its kind.
+    open: Option<(usize, BlockKind)>,
+    /// A line break is due before the next line's text (a line inside a block).
+    need_break: bool,
+}
+
+impl Assembler {
+    fn new(raw_len: usize) -> Self {
+        Assembler {
+            text: String::with_capacity(raw_len),
+            offsets: Vec::with_capacity(raw_len + 1),
+            blocks: Vec::new(),
+            open: None,
+            need_break: false,
+        }
+    }
+
+    fn push_char(&mut self, c: char, at: u32) {
+        self.text.push(c);
+        self.offsets.extend(std::iter::repeat_n(at, c.len_utf8()));
+    }
+
+    fn close(&mut self) {
+        if let Some((start, kind)) = self.open.take() {
+            let trimmed_end = start + self.text[start..].trim_end().len();
             if trimmed_end > start {
-                blocks.push(Block { range: start..trimmed_end, kind });
+                self.blocks.push(Block { range: start..trimmed_end, kind });
             }
         }
-    };
-    for line in lines {
+    }
+
+    fn push(&mut self, line: &Line) {
         // Trim each line's white space so blocks start and end on text.
         let first = line.chars.iter().position(|(c, _)| !c.is_whitespace());
         let last = line.chars.iter().rposition(|(c, _)| !c.is_whitespace());
         let (Some(first), Some(last)) = (first, last) else {
             if line.blank || line.starts_block {
-                close(&mut open, &mut text, &mut blocks);
+                self.close();
             }
-            continue;
+            return;
         };
         let chars = &line.chars[first..=last];
-        if line.starts_block || open.is_none() {
-            close(&mut open, &mut text, &mut blocks);
-            if !text.is_empty() {
+        if line.starts_block || self.open.is_none() {
+            self.close();
+            if !self.text.is_empty() {
                 let at = chars[0].1;
-                push_char(&mut text, &mut offsets, '\n', at);
-                push_char(&mut text, &mut offsets, '\n', at);
+                self.push_char('\n', at);
+                self.push_char('\n', at);
             }
-            open = Some((text.len(), line.kind.unwrap_or(BlockKind::Paragraph)));
-            need_break = false;
+            self.open = Some((self.text.len(), line.kind.unwrap_or(BlockKind::Paragraph)));
+            self.need_break = false;
         }
-        if need_break {
-            push_char(&mut text, &mut offsets, '\n', chars[0].1);
+        if self.need_break {
+            self.push_char('\n', chars[0].1);
         }
-        normalize_into(chars, &mut text, &mut offsets);
-        need_break = true;
+        normalize_into(chars, &mut self.text, &mut self.offsets);
+        self.need_break = true;
     }
-    close(&mut open, &mut text, &mut blocks);
-    offsets.push(raw.len() as u32);
-    (text, offsets, blocks)
+
+    fn finish(mut self, raw_len: usize) -> (String, Vec<u32>, Vec<Block>) {
+        self.close();
+        self.offsets.push(raw_len as u32);
+        (self.text, self.offsets, self.blocks)
+    }
 }
 
 /// Appends characters in NFC. Each run of a starter and its combining marks is normalised on its own
