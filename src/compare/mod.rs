@@ -168,6 +168,34 @@ impl<'a> Context<'a> {
         location(&self.translation, i.0, span, label.into())
     }
 
+    /// The sentence of a bead's translation that stands where byte `at` of original sentence `o` stands
+    /// in the bead's original, by the share of characters before it: in a 1:2 bead, a cue at the end of
+    /// the original sentence lands in the second translation sentence.
+    pub fn trans_at(&self, bead: &Bead, o: OrigIdx, at: usize) -> TransIdx {
+        let len = |t: &str| t.chars().count();
+        let mut before = 0;
+        let mut total = 0;
+        for &i in &bead.original {
+            let text = &self.original.sentences[i.0].text;
+            if i == o {
+                before = total + text.get(..at).map_or(0, len);
+            }
+            total += len(text);
+        }
+        let share = if total == 0 { 0.0 } else { before as f64 / total as f64 };
+        let lens: Vec<usize> =
+            bead.translation.iter().map(|t| len(&self.translation.sentences[t.0].text)).collect();
+        let goal = share * lens.iter().sum::<usize>() as f64;
+        let mut seen = 0;
+        for (k, l) in lens.iter().enumerate() {
+            seen += l;
+            if goal < seen as f64 {
+                return bead.translation[k];
+            }
+        }
+        bead.translation.last().copied().unwrap_or(TransIdx(0))
+    }
+
     /// Where something missing from the translation would go: the end of the last translation sentence
     /// before bead `bead`, or the start of the first sentence after it.
     pub fn trans_gap(&self, bead: usize, label: impl Into<String>) -> Option<Location> {

@@ -49,7 +49,8 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 let who = oa.source.as_ref().map_or(String::new(), |s| format!(" to `{}`", s.text));
                 let message =
                     format!("attribution dropped: the original attributes this{who} (`{}`)", oa.cue);
-                let tl = ctx.trans_loc(view.bead.translation[0], None, "stated as fact");
+                let t = ctx.trans_at(view.bead, o, oa.span.start);
+                let tl = ctx.trans_loc(t, None, "stated as fact");
                 let ol = ctx.orig_loc(o, Some(oa.span.clone()), "the original's attribution");
                 out.push(ctx.finding_with(rule, severity, Some(view.bead), message, Some(tl), Some(ol)));
             }
