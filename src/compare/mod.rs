@@ -74,6 +74,9 @@ pub struct Context<'a> {
     /// Each sentence folded ([`common::fold`]), for rules that search a bead's text.
     folded_original_sentences: Vec<String>,
     folded_translation_sentences: Vec<String>,
+    /// Per bead, the attribution and name differences, computed once for the three rules that read each.
+    attribution_diffs: Vec<Vec<attributions::AttributionChange<'a>>>,
+    name_diffs: Vec<names::NameDiff<'a>>,
 }
 
 /// A bead, with its sentences and claims at hand.
@@ -105,17 +108,31 @@ impl<'a> Context<'a> {
         let fold_each = |side: &Side<'_>| side.sentences.iter().map(|s| common::fold(&s.text)).collect();
         let (folded_original_sentences, folded_translation_sentences): (Vec<String>, Vec<String>) =
             (fold_each(&original), fold_each(&translation));
-        Context {
+        let mut ctx = Context {
             char_ratio: ratio(tc, oc),
             word_ratio: ratio(tw, ow),
             folded_original: folded_original_sentences.join(" "),
             folded_translation: folded_translation_sentences.join(" "),
             folded_original_sentences,
             folded_translation_sentences,
+            attribution_diffs: Vec::new(),
+            name_diffs: Vec::new(),
             original,
             translation,
             alignment,
-        }
+        };
+        let paired = |b: &Bead| !b.original.is_empty() && !b.translation.is_empty();
+        let attribution_diffs = ctx
+            .beads()
+            .map(|v| if paired(v.bead) { attributions::diff(&ctx, v) } else { Vec::new() })
+            .collect();
+        ctx.attribution_diffs = attribution_diffs;
+        let name_diffs = ctx
+            .beads()
+            .map(|v| if paired(v.bead) { names::diff(&ctx, v) } else { names::NameDiff::default() })
+            .collect();
+        ctx.name_diffs = name_diffs;
+        ctx
     }
 
     /// The whole original, folded (see [`common::fold`]).
@@ -126,6 +143,16 @@ impl<'a> Context<'a> {
     /// The whole translation, folded.
     pub(crate) fn translation_folded(&self) -> &str {
         &self.folded_translation
+    }
+
+    /// The attribution differences of a paired bead ([`attributions::diff`]).
+    pub(crate) fn attribution_changes(&self, view: BeadView<'a>) -> &[attributions::AttributionChange<'a>] {
+        self.attribution_diffs.get(view.index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The name differences of a paired bead ([`names::diff`]).
+    pub(crate) fn name_changes(&self, view: BeadView<'a>) -> Option<&names::NameDiff<'a>> {
+        self.name_diffs.get(view.index)
     }
 
     /// One original sentence, folded.

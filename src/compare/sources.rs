@@ -16,7 +16,22 @@ const TABLE: &str = include_str!("../../lang/sources.toml");
 /// One kind: its key and, per language code, its folded forms.
 struct Kind {
     key: String,
-    forms: HashMap<String, Vec<String>>,
+    forms: HashMap<String, Vec<Form>>,
+}
+
+/// A folded form and its words (split once, not at every look-up: the attribution rules ask for the
+/// kinds of every bead).
+struct Form {
+    text: String,
+    parts: Vec<String>,
+}
+
+impl Form {
+    fn new(text: String) -> Form {
+        let parts =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(str::to_owned).collect();
+        Form { text, parts }
+    }
 }
 
 fn table() -> &'static [Kind] {
@@ -34,7 +49,11 @@ fn table() -> &'static [Kind] {
                     .iter()
                     .filter(|(lang, _)| *lang != "key")
                     .filter_map(|(lang, v)| {
-                        let list = v.as_array()?.iter().filter_map(|f| f.as_str().map(fold)).collect();
+                        let list = v
+                            .as_array()?
+                            .iter()
+                            .filter_map(|f| f.as_str().map(|f| Form::new(fold(f))))
+                            .collect();
                         Some((lang.clone(), list))
                     })
                     .collect();
@@ -51,10 +70,10 @@ fn words(text: &str) -> Vec<String> {
 
 /// Whether the words contain `form`: a phrase word for word, a word itself, or (with `compounds`) a
 /// word that begins or ends with it and is at least three letters longer (`polizeisprecher`).
-fn contains(words: &[String], form: &str, compounds: bool) -> bool {
-    let parts: Vec<&str> = form.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect();
+fn contains(words: &[String], form: &Form, compounds: bool) -> bool {
+    let (form, parts) = (form.text.as_str(), &form.parts);
     if parts.len() > 1 {
-        return words.windows(parts.len()).any(|w| w.iter().zip(&parts).all(|(a, b)| a == b));
+        return words.windows(parts.len()).any(|w| w.iter().zip(parts).all(|(a, b)| a == b));
     }
     words.iter().any(|w| {
         w == form

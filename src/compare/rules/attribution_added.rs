@@ -1,4 +1,4 @@
-use crate::compare::attributions::{AttributionChange, diff};
+use crate::compare::attributions::AttributionChange;
 use crate::compare::{Context, Rule};
 use crate::report::Finding;
 
@@ -27,8 +27,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
-        for change in diff(ctx, view) {
-            if let AttributionChange::Added { trans: (t, ta) } = change {
+        for change in ctx.attribution_changes(view) {
+            if let &AttributionChange::Added { trans: (t, ta) } = change {
                 let who = ta.source.as_ref().map_or(String::new(), |s| format!(" to `{}`", s.text));
                 let message = format!(
                     "attribution added: the translation attributes this{who}; the original names no source"

@@ -1,4 +1,4 @@
-use crate::compare::attributions::{AttributionChange, diff};
+use crate::compare::attributions::AttributionChange;
 use crate::compare::{Context, Rule};
 use crate::report::{Finding, Severity};
 
@@ -37,8 +37,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
-        for change in diff(ctx, view) {
-            if let AttributionChange::Changed { orig: (o, oa), trans: (t, ta), by_kind } = change {
+        for change in ctx.attribution_changes(view) {
+            if let &AttributionChange::Changed { orig: (o, oa), trans: (t, ta), by_kind } = change {
                 // Unnamed sources compared by kind: translators do render `die Behörden` as `police`.
                 let severity = if by_kind { Severity::Warning } else { rule.severity };
                 let os = oa.source.as_ref().map_or(oa.cue.as_str(), |s| s.text.as_str());

@@ -1,5 +1,5 @@
 use crate::claims::AttributionKind;
-use crate::compare::attributions::{AttributionChange, diff};
+use crate::compare::attributions::AttributionChange;
 use crate::compare::{Context, Rule};
 use crate::report::{Finding, Severity};
 
@@ -39,8 +39,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
-        for change in diff(ctx, view) {
-            if let AttributionChange::Dropped { orig: (o, oa), partial } = change {
+        for change in ctx.attribution_changes(view) {
+            if let &AttributionChange::Dropped { orig: (o, oa), partial } = change {
                 // "laut", "zufolge", "according to" with a named source are explicit sourcing: an error
                 // when lost. A speech verb may be rendered by a construction the pack does not list,
                 // and a bead that kept other attributions may carry this one in them.

@@ -1,4 +1,3 @@
-use crate::compare::names::diff;
 use crate::compare::{Context, Rule};
 use crate::report::Finding;
 
@@ -31,7 +30,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
-        for (t, te) in diff(ctx, view).added {
+        for &(t, te) in ctx.name_changes(view).map_or(&[][..], |d| &d.added) {
             let message = format!("name added: `{}` is not in the original", te.text);
             let tl = ctx.trans_loc(t, Some(te.span.clone()), "not in the original");
             let ol = ctx.orig_loc(view.bead.original[0], None, format!("no `{}` here", te.text));

@@ -1,4 +1,3 @@
-use crate::compare::names::diff;
 use crate::compare::{Context, Rule};
 use crate::report::{Finding, Severity};
 
@@ -33,7 +32,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
-        for ((o, oe), (t, te)) in diff(ctx, view).changed {
+        for &((o, oe), (t, te)) in ctx.name_changes(view).map_or(&[][..], |d| &d.changed) {
             // Swapped people are near-certain; places and demonyms are often rendered by metonymy
             // ("Iran" as "Tehran", "Juventus Turin" as "the Italian club").
             let sure =

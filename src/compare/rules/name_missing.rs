@@ -1,4 +1,3 @@
-use crate::compare::names::diff;
 use crate::compare::{Context, Rule};
 use crate::report::Finding;
 
@@ -33,7 +32,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for view in ctx.paired_beads() {
-        for (o, oe) in diff(ctx, view).missing {
+        for &(o, oe) in ctx.name_changes(view).map_or(&[][..], |d| &d.missing) {
             let message = format!("name missing: the original's `{}` is not in the translation", oe.text);
             let tl = ctx.trans_loc(view.bead.translation[0], None, format!("no `{}` here", oe.text));
             let ol = ctx.orig_loc(o, Some(oe.span.clone()), "this name has no counterpart");
