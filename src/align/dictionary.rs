@@ -230,7 +230,7 @@ pub fn resolve(choice: &DictionaryChoice, original: &str, translation: &str) -> 
         DictionaryChoice::Auto => {
             let dir =
                 std::env::var_os(DIR_VARIABLE).map_or_else(|| PathBuf::from(DEFAULT_DIR), PathBuf::from);
-            match find_installed(&dir, original, translation) {
+            match installed(&dir, original, translation) {
                 Some((path, direction)) => match load(&path) {
                     Ok(dict) => (dict, direction),
                     Err(e) => {
@@ -285,16 +285,40 @@ pub fn find_installed(dir: &Path, original: &str, translation: &str) -> Option<(
 
 /// Loads a dictionary, or returns the cached copy.
 pub fn load(path: &Path) -> Result<Arc<Dictionary>> {
-    let index = index_path(path);
-    let key = std::fs::canonicalize(&index).unwrap_or_else(|_| index.clone());
-    if let Some(d) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+    // The cache knows the path as given too: `check` resolves the dictionary for every pair, and a
+    // canonical path costs a system call per folder.
+    if let Some(d) = cache().lock().ok().and_then(|c| c.get(path).cloned()) {
         return Ok(d);
     }
-    let dict = Arc::new(Dictionary::open(&index)?);
+    let index = index_path(path);
+    let key = std::fs::canonicalize(&index).unwrap_or_else(|_| index.clone());
+    let dict = match cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        Some(d) => d,
+        None => Arc::new(Dictionary::open(&index)?),
+    };
     if let Ok(mut c) = cache().lock() {
         c.insert(key, Arc::clone(&dict));
+        c.insert(path.to_owned(), Arc::clone(&dict));
     }
     Ok(dict)
+}
+
+/// What [`installed`] found for a folder and a language pair.
+type Installed = HashMap<(PathBuf, String, String), Option<(PathBuf, Direction)>>;
+
+/// [`find_installed`], remembered for the life of the process (it looks for up to four files).
+fn installed(dir: &Path, original: &str, translation: &str) -> Option<(PathBuf, Direction)> {
+    static FOUND: OnceLock<Mutex<Installed>> = OnceLock::new();
+    let found = FOUND.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = (dir.to_owned(), original.to_owned(), translation.to_owned());
+    if let Some(hit) = found.lock().ok().and_then(|f| f.get(&key).cloned()) {
+        return hit;
+    }
+    let hit = find_installed(dir, original, translation);
+    if let Ok(mut f) = found.lock() {
+        f.insert(key, hit.clone());
+    }
+    hit
 }
 
 /// `x.index` from `x.index`, `x.dict`, `x.dict.dz` or `x`.
