@@ -7,7 +7,8 @@
 
 use crate::claims::{Attribution, AttributionKind, EntityKind, SentenceClaims};
 use crate::compare::common::{
-    any_cognate, around, content_words, folded_trans, orig_items, orig_words, trans_items, trans_words,
+    any_cognate, around, content_words, folded_orig, folded_trans, orig_items, orig_words, trans_items,
+    trans_words,
 };
 use crate::compare::names::{found_in, unknown_person};
 use crate::compare::{BeadView, Context};
@@ -194,19 +195,8 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
         let (ol, tl) = (ctx.original.language, ctx.translation.language);
         let o_kinds = |text: &str| sources::kinds(text, ol.code, ol.pack.segment.noun_capitals);
         let t_kinds = |text: &str| sources::kinds(text, tl.code, tl.pack.segment.noun_capitals);
-        let o_text: String = bead
-            .original
-            .iter()
-            .map(|i| ctx.original.sentences[i.0].text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let t_text: String = bead
-            .translation
-            .iter()
-            .map(|i| ctx.translation.sentences[i.0].text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let (o_all, t_all) = (o_kinds(&o_text), t_kinds(&t_text));
+        // The bead's folded text (kinds fold their input; folding twice changes nothing).
+        let (o_all, t_all) = (o_kinds(&folded_orig(ctx, bead)), t_kinds(&t_text));
         let orig_kind = o.iter().find(|(_, a)| {
             explicit(a)
                 && a.source.as_ref().is_some_and(|s| {
