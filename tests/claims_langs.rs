@@ -396,6 +396,10 @@ fn findings(lo: &str, original: &str, lt: &str, translation: &str) -> Vec<String
     let options = provcheck::Options {
         original_lang: Some(lo.to_owned()),
         translation_lang: Some(lt.to_owned()),
+        align: provcheck::align::AlignOptions {
+            dictionary: provcheck::align::DictionaryChoice::Off,
+            ..Default::default()
+        },
         ..provcheck::Options::default()
     };
     let report = provcheck::check(doc("original", original), doc("translation", translation), &options)

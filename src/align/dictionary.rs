@@ -515,6 +515,19 @@ impl Dictionary {
         }
     }
 
+    /// Whether the dictionary lists a lower-cased word (as it stands or without a common inflection
+    /// ending): among its headwords when `as_headword`, else among its translations (which builds the
+    /// reverse table on first use). Tells a language's common words from names.
+    pub fn lists(&self, word: &str, as_headword: bool) -> bool {
+        if as_headword {
+            // A compound counts by its tail, as in a translation look-up (`bootsunglück`).
+            lookup_forms(word).any(|form| self.group(form).is_some()) || self.compound_tail(word).is_some()
+        } else {
+            let table = self.reverse.get_or_init(|| self.build_reverse());
+            lookup_forms(word).any(|form| table.contains_key(form))
+        }
+    }
+
     /// Translation words of a lower-cased word, looked up as it stands, then without a common
     /// inflection ending, then by its longest known tail (`neuvermessung` → `vermessung`).
     /// Appends at most `max` words to `out`.
@@ -540,14 +553,9 @@ impl Dictionary {
             }
             return;
         }
-        let found = lookup_forms(word).find_map(|candidate| self.group(candidate)).or_else(|| {
-            // A compound: its longest tail of four letters or more that the dictionary knows.
-            let chars: Vec<(usize, char)> = word.char_indices().collect();
-            if chars.len() < 7 {
-                return None;
-            }
-            chars.iter().skip(3).take(chars.len() - 7).find_map(|&(at, _)| self.group(&word[at..]))
-        });
+        let found = lookup_forms(word)
+            .find_map(|candidate| self.group(candidate))
+            .or_else(|| self.compound_tail(word));
         let Some((start, end)) = found.and_then(|g| self.groups.get(g..g + 2)).map(|w| (w[0], w[1])) else {
             return;
         };
@@ -573,6 +581,16 @@ impl Dictionary {
                 }
             }
         }
+    }
+
+    /// A compound's longest tail of four letters or more that the dictionary knows (an index into
+    /// `groups`).
+    fn compound_tail(&self, word: &str) -> Option<usize> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < 7 {
+            return None;
+        }
+        chars.iter().skip(3).take(chars.len() - 7).find_map(|&(at, _)| self.group(&word[at..]))
     }
 
     /// The parsed words of stretch `s`, or `None` while the process is young: then the entry is read

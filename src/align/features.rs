@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use any_ascii::any_ascii;
 
 use super::dictionary::{Dictionary, Direction};
+use super::lexicon::Lexicon;
 use crate::lang::LangPack;
 
 /// A sentence keeps at most this many anchor tokens (they are tracked in a 64-bit mask).
@@ -215,6 +216,18 @@ pub(crate) fn decimal_comma(code: &str) -> bool {
     !matches!(code, "en" | "ga" | "he" | "hi" | "ja" | "ko" | "ms" | "mt" | "sw" | "ta" | "th" | "zh" | "xx")
 }
 
+/// Where the aligner's dictionary keys come from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Words<'a> {
+    /// No word translations: numbers, cognates and punctuation only.
+    None,
+    /// An installed dictionary translates original words; translation words key their own stems.
+    Installed(&'a Dictionary, Direction),
+    /// The bundled lexicons of the original and the translation language translate each side's words
+    /// into English; a side without one (English itself) keys its own stems.
+    Bundled(Option<&'static Lexicon>, Option<&'static Lexicon>),
+}
+
 /// Which side of the pair a document is: the original looks its words up in the dictionary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
@@ -227,9 +240,19 @@ pub(crate) fn describe<'s>(
     sentences: impl ExactSizeIterator<Item = (&'s str, usize)>,
     (lang, pack): (&str, &LangPack),
     role: Role,
-    dict: Option<(&Dictionary, Direction)>,
+    words: Words<'_>,
     keys: &mut Keys,
 ) -> Side {
+    // The bundled lexicon of this side's language; a side without one (English) keys its own words.
+    let lexicon = match (words, role) {
+        (Words::Bundled(original, _), Role::Original) => original,
+        (Words::Bundled(_, translation), Role::Translation) => translation,
+        _ => None,
+    };
+    let own_stem = match words {
+        Words::Installed(..) => role == Role::Translation,
+        _ => lexicon.is_none(),
+    };
     let comma = decimal_comma(lang);
     let names = calendar_and_number_words(pack);
     let n = sentences.len();
@@ -290,26 +313,35 @@ pub(crate) fn describe<'s>(
                             sentence_keys.push(pack_key(keys.id(KeyKind::Cognate, &skeleton), t));
                         }
                     }
-                    if let Some((dict, direction)) = dict {
-                        match role {
-                            Role::Translation if long => {
+                    match words {
+                        Words::None => {}
+                        _ if own_stem => {
+                            if long {
                                 stem_into(&tok.form, &mut folded, &mut stemmed);
                                 sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stemmed), t));
                             }
-                            Role::Translation => {}
-                            Role::Original => {
-                                // A word met before reuses its keys (articles and verbs recur in every
-                                // sentence); a new one is looked up, and its keys interned in the same order.
-                                let (from, to) = *looked_up.entry(tok.lower).or_insert_with_key(|lower| {
-                                    let from = dict_keys.len();
-                                    dict.each_translation(lower, direction, MAX_TRANSLATIONS, |tr| {
-                                        stem_into(tr, &mut folded, &mut stemmed);
-                                        dict_keys.push(keys.id(KeyKind::Dict, &stemmed));
-                                    });
-                                    (from, dict_keys.len())
-                                });
-                                sentence_keys.extend(dict_keys[from..to].iter().map(|&k| pack_key(k, t)));
-                            }
+                        }
+                        _ => {
+                            // A word met before reuses its keys (articles and verbs recur in every
+                            // sentence); a new one is looked up, and its keys interned in the same order.
+                            let (from, to) = *looked_up.entry(tok.lower).or_insert_with_key(|lower| {
+                                let from = dict_keys.len();
+                                let mut key = |tr: &str| {
+                                    stem_into(tr, &mut folded, &mut stemmed);
+                                    dict_keys.push(keys.id(KeyKind::Dict, &stemmed));
+                                };
+                                match (words, lexicon) {
+                                    (Words::Installed(dict, direction), _) => {
+                                        dict.each_translation(lower, direction, MAX_TRANSLATIONS, key);
+                                    }
+                                    (_, Some(lexicon)) => {
+                                        lexicon.each_gloss(lower, MAX_TRANSLATIONS, &mut key)
+                                    }
+                                    _ => {}
+                                }
+                                (from, dict_keys.len())
+                            });
+                            sentence_keys.extend(dict_keys[from..to].iter().map(|&k| pack_key(k, t)));
                         }
                     }
                 }

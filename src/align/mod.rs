@@ -38,6 +38,7 @@
 pub mod dictionary;
 mod dp;
 mod features;
+pub mod lexicon;
 mod score;
 
 use std::sync::Arc;
@@ -52,7 +53,7 @@ pub use dictionary::{Dictionary, DictionaryChoice, Direction};
 pub use score::Params;
 
 use dp::{Band, Search, Step};
-use features::{Keys, Role};
+use features::{Keys, Role, Words};
 use score::{Bases, Blocks, Coarse, Fine, LengthModel, PairCache, SimCache};
 
 /// A group of original sentences and the translation sentences that render them.
@@ -87,6 +88,10 @@ pub struct Alignment {
     /// The dictionary the aligner used (its index file), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dictionary: Option<String>,
+    /// That dictionary, and the way round it serves the pair (the name rules ask it which words are
+    /// common words).
+    #[serde(skip)]
+    pub loaded: Option<(Arc<Dictionary>, Direction)>,
 }
 
 /// Settings for the aligner.
@@ -141,10 +146,23 @@ pub fn align(
         original.iter().map(|s| (s.text.as_str(), s.paragraph)),
         translation.iter().map(|s| (s.text.as_str(), s.paragraph)),
         (original_lang, translation_lang),
-        dict.as_ref().map(|(d, dir)| (d.as_ref(), *dir)),
+        match &dict {
+            Some((d, dir)) => Words::Installed(d.as_ref(), *dir),
+            None => bundled(original_lang.code, translation_lang.code),
+        },
         &options.params,
     );
-    Alignment { beads, dictionary }
+    Alignment { beads, dictionary, loaded: dict }
+}
+
+/// The bundled lexicons for a pair without an installed dictionary: each language needs one, or to be
+/// English (the pivot).
+fn bundled(original: &str, translation: &str) -> Words<'static> {
+    let side = |code: &str| if code == "en" { Some(None) } else { lexicon::for_language(code).map(Some) };
+    match (side(original), side(translation)) {
+        (Some(o), Some(t)) if o.is_some() || t.is_some() => Words::Bundled(o, t),
+        _ => Words::None,
+    }
 }
 
 /// The aligner on plain `(text, paragraph)` pairs.
@@ -152,7 +170,7 @@ fn align_texts<'s>(
     original: impl ExactSizeIterator<Item = (&'s str, usize)>,
     translation: impl ExactSizeIterator<Item = (&'s str, usize)>,
     (original_lang, translation_lang): (Language, Language),
-    dict: Option<(&Dictionary, Direction)>,
+    words: Words<'_>,
     params: &Params,
 ) -> Vec<Bead> {
     let mut keys = Keys::default();
@@ -160,14 +178,14 @@ fn align_texts<'s>(
         original,
         (original_lang.code, original_lang.pack),
         Role::Original,
-        dict,
+        words,
         &mut keys,
     );
     let mut t = features::describe(
         translation,
         (translation_lang.code, translation_lang.pack),
         Role::Translation,
-        dict,
+        words,
         &mut keys,
     );
     let (n, m) = (o.len(), t.len());
@@ -487,7 +505,7 @@ mod tests {
             original.iter().map(|s| (*s, 0)),
             translation.iter().map(|s| (*s, 0)),
             (lang("de"), lang("en")),
-            None,
+            Words::None,
             &Params::default(),
         );
         beads.iter().map(Bead::to_gold_string).collect()

@@ -5,7 +5,9 @@
 //! noun, so in a pack with `noun_capitals` a single capitalised word is a name only on positive evidence:
 //! it follows a title or apposition noun (`Präsident Putin`, `Sprecher Neugebauer`) or a source cue
 //! (`laut Malerius`), and it is not sentence-initial, not after an article or inflected adjective, and
-//! does not end like a common noun (`-ung`, `-heit`, ...). Title-case headlines yield table names only.
+//! does not end like a common noun (`-ung`, `-heit`, ...). A lone word right after a place preposition
+//! (`bei Schmilka`) that the language's bundled lexicon does not know is a place. Title-case headlines
+//! yield table names only.
 
 use super::lexicon::Lexicon;
 use super::names::{fold_name, table};
@@ -194,6 +196,15 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
                 && det(first - 2, false)
                 && toks[first - 1].is_lowercase(ctx.text)
                 && lex.adjective_endings.iter().any(|e| toks[first - 1].lower.ends_with(e.as_str()))));
+    // A lone word after a place preposition that the language's common words do not include
+    // (`bei Schmilka`, not `bei Bedarf`).
+    let after_place = count == 1
+        && lex.noun_capitals
+        && lex.common_words.is_some_and(|common| !common.knows(&toks[first].lower))
+        && (1..=3).any(|back| {
+            first >= back
+                && lex.place_prepositions.match_at(toks, first - back).is_some_and(|(l, ())| l == back)
+        });
     let accept = if count >= 2 {
         // Two capitalised words in a row: a name; in a noun-capitalising language only when neither
         // looks like a common noun and no article comes before them.
@@ -203,7 +214,7 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
         !sentence_initial
             && !after_article
             && !looks_like_noun(ctx, first)
-            && (after_title || after_cue || before_cue)
+            && (after_title || after_cue || before_cue || after_place)
     } else {
         !sentence_initial || after_title
     };
@@ -223,6 +234,8 @@ fn unknown_at(ctx: &mut Ctx, i: usize) -> (usize, Option<Entity>) {
     let institution = words[start..stop].iter().any(|&k| is_organisation_word(ctx, k));
     let kind = if institution {
         EntityKind::Organisation
+    } else if after_place && !after_cue && !before_cue {
+        EntityKind::Place
     } else if after_title && count >= 2 && toks[first..=last].iter().all(|t| t.kind == TokKind::Word) {
         EntityKind::Person
     } else {

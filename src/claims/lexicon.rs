@@ -101,6 +101,10 @@ pub struct Lexicon {
     pub title_words: Vec<String>,
     /// Folded words that mark an institution's name (see `LangPack` `organisation_words`).
     pub organisation_words: Vec<String>,
+    /// See `LangPack` `place_prepositions`.
+    pub place_prepositions: PhraseSet<()>,
+    /// The language's bundled core lexicon (common words), when it has one.
+    pub common_words: Option<&'static crate::align::lexicon::Lexicon>,
     pub determiners: PhraseSet<()>,
     pub adjective_endings: Vec<String>,
     pub name_endings: Vec<String>,
@@ -253,6 +257,8 @@ impl Lexicon {
             titles: set(&c.titles),
             title_words: c.titles.iter().filter(|t| !t.contains(' ')).map(|t| fold(t)).collect(),
             organisation_words: c.organisation_words.iter().map(|t| fold(t)).collect(),
+            place_prepositions: set(&c.place_prepositions),
+            common_words: crate::align::lexicon::for_language(&pack.code),
             determiners: set(&c.determiners),
             adjective_endings: c.adjective_endings.iter().map(|s| fold(s)).collect(),
             // Adjective endings too: a lower-case table form is an adjective stem (`russisch-en`).

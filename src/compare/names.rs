@@ -3,12 +3,14 @@
 //! German capitalises every noun and English capitalises titles, so a capitalised word is weak evidence
 //! of a name. A name takes part in the comparison only when it is *trusted*: it came from the names table
 //! (`known`), or it is spelled the same somewhere in the other document (so it is a name that crosses
-//! languages unchanged), or extraction typed it as a person. Before reporting a name as missing, the rule
-//! also searches the folded text of the aligned and neighbouring translation sentences for it, so a name
-//! that extraction missed on one side is not an accusation. A name the translation adds is reported only
-//! when the original names it nowhere, or when it is a source of a claim: a translator who writes out a
-//! name given elsewhere resolves a reference.
+//! languages unchanged), or extraction typed it as a person, or it is a place that no word list knows (a
+//! German word after `bei` or `nach` that neither the bundled lexicon nor the installed dictionary
+//! lists). Before reporting a name as missing, the rule also searches the folded text of the aligned and
+//! neighbouring translation sentences for it, so a name that extraction missed on one side is not an
+//! accusation. A name the translation adds is reported only when the original names it nowhere, or when
+//! it is a source of a claim: a translator who writes out a name given elsewhere resolves a reference.
 
+use crate::align::Direction;
 use crate::claims::{Entity, EntityKind, SentenceClaims, entity_matches};
 use crate::compare::attributions::{self, AttributionChange};
 use crate::compare::common::{
@@ -88,6 +90,22 @@ fn foreign(side: &Side<'_>, e: &Entity, other: &str) -> bool {
         && !any_cognate(&content_words(&e.text), &content_words(other))
 }
 
+/// Whether the entity is a place extraction guessed (a lone word after `bei`, `nach`, unknown to the
+/// bundled lexicon) that the loaded dictionary does not list among its language's words either, and
+/// that has no close counterpart in `other`, the other document (folded): then it is a name for
+/// certain. Without a dictionary a guess is not trusted: the bundled lexicon alone is too small to
+/// tell a rare common noun (`in Aussicht`, `aus Spaß`) from a village.
+fn unlisted_place(ctx: &Context<'_>, in_original: bool, e: &Entity, other: &str) -> bool {
+    if e.kind != EntityKind::Place || e.known {
+        return false;
+    }
+    let Some((dict, direction)) = &ctx.alignment.loaded else { return false };
+    // The original's words are the headwords of a dictionary read forward.
+    let as_headword = (*direction == Direction::Forward) == in_original;
+    !dict.lists(&e.text.to_lowercase(), as_headword)
+        && !any_cognate(&content_words(&e.text), &content_words(other))
+}
+
 /// Whether the entity stands inside the source phrase of one of the sentence's attributions.
 fn in_source(claims: &SentenceClaims, e: &Entity) -> bool {
     claims
@@ -128,6 +146,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         e.known
             || e.kind == EntityKind::Person
             || found_in(trans_doc, e)
+            || unlisted_place(ctx, true, e, trans_doc)
             || foreign(&ctx.original, e, trans_doc)
     };
     let uo_all: Vec<O<'a>> = o
@@ -149,6 +168,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         e.known
             || e.kind == EntityKind::Person
             || found_in(orig_doc, e)
+            || unlisted_place(ctx, false, e, orig_doc)
             || foreign(&ctx.translation, e, orig_doc)
             || (in_source(ctx.trans_claims(i), e) && unknown_person(orig_doc, e))
     };

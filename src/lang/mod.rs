@@ -329,6 +329,12 @@ pub struct ClaimData {
     /// noun-capitalising languages a compound ending in one counts too (`Gesundheitsministerium`).
     #[serde(default)]
     pub organisation_words: Vec<String>,
+    /// Prepositions that put a place after them without an article (`bei`, `nach`, `Richtung`). In a
+    /// noun-capitalising language with a bundled lexicon, a lone capitalised word right after one that
+    /// the lexicon does not know and that does not end like a common noun is taken for a place
+    /// (`bei Schmilka`), and the name rules trust it.
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
     /// Report verbs that are also verbs of adding (`added`, `ajouté`, `añadió`): before a number or a
     /// vague quantity (`added several crossings`) they take an object and report nothing.
     #[serde(default)]
