@@ -38,6 +38,7 @@
 pub mod dictionary;
 mod dp;
 mod features;
+pub(crate) use features::Fnv;
 pub mod lexicon;
 mod score;
 
