@@ -127,12 +127,15 @@ pub fn first_content(tokens: &[Token]) -> Option<usize> {
     tokens.iter().position(|t| t.kind != TokKind::Punct)
 }
 
+/// A phrase's words after the first, and its value.
+type Phrase<V> = (Vec<String>, V);
+
 /// A set of phrases, each a sequence of folded tokens, with a value; finds the longest match at a token.
 #[derive(Debug)]
 pub struct PhraseSet<V> {
     /// By first word, hashed with FNV: every token of every sentence is looked up in a dozen sets, and
     /// SipHash's protection against crafted collisions buys nothing for the pack's own words.
-    by_first: HashMap<String, Vec<(Vec<String>, V)>, BuildHasherDefault<Fnv>>,
+    by_first: HashMap<String, Vec<Phrase<V>>, BuildHasherDefault<Fnv>>,
 }
 
 impl<V> Default for PhraseSet<V> {
