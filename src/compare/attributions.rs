@@ -25,7 +25,9 @@ pub(crate) enum AttributionChange<'a> {
     /// The translation attributes a claim the original states without a source.
     Added { trans: (TransIdx, &'a Attribution) },
     /// Both attribute, to different sources.
-    /// `by_kind` when the sources are unnamed and differ in kind (`the ministry`, `the police`).
+    /// `by_kind` when the translation's source is unnamed and of a kind the original does not name: the
+    /// original's is an unnamed source of another kind (`the ministry`, `the police`) or a name
+    /// (`Rijkswaterstaat`, `the police`).
     Changed { orig: (OrigIdx, &'a Attribution), trans: (TransIdx, &'a Attribution), by_kind: bool },
 }
 
@@ -115,6 +117,41 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
             None => source_named_in_translation(o, a),
         }
     };
+    // Kinds of unnamed source (`lang/sources.toml`): of a source phrase, and of all the bead's words on
+    // each side (kinds fold their input; folding twice changes nothing).
+    let (ol, tl) = (ctx.original.language, ctx.translation.language);
+    let o_kinds = |text: &str| sources::kinds(text, ol.code, ol.pack.segment.noun_capitals);
+    let t_kinds = |text: &str| sources::kinds(text, tl.code, tl.pack.segment.noun_capitals);
+    let (o_all, t_all) = (o_kinds(&folded_orig(ctx, bead)), t_kinds(&t_text));
+    // An unnamed source (a kind without a name: `the airport operator`) is still in the translation when
+    // its kind is; its words are not looked for as cognates (`airport` is in `l'aéroport de Bruxelles`).
+    let unnamed_kinds = |o: OrigIdx, a: &Attribution| -> Vec<&'static str> {
+        match &a.source {
+            Some(s) if source_names(ctx.orig_claims(o), a).is_empty() => o_kinds(&s.text),
+            _ => Vec::new(),
+        }
+    };
+    // A named source of the original that the translation no longer names.
+    let name_lost = |o: OrigIdx, a: &Attribution| {
+        let names = source_names(ctx.orig_claims(o), a);
+        let entity_found = a.source.as_ref().is_some_and(|src| {
+            ctx.orig_claims(o)
+                .entities
+                .iter()
+                .any(|e| e.span.start < src.span.end && src.span.start < e.span.end && found_in(&t_text, e))
+        });
+        !names.is_empty() && !any_cognate(&names, &t_words) && !entity_found
+    };
+    // A translation source naming no one, of a kind the original's sentences do not name (`the police`
+    // for `Rijkswaterstaat`): it replaces a named source the translation lost.
+    let unnamed_replacement = t.iter().copied().find(|&(ti, ta)| {
+        explicit(ta)
+            && source_names(ctx.trans_claims(ti), ta).is_empty()
+            && ta.source.as_ref().is_some_and(|s| {
+                let k = t_kinds(&s.text);
+                !k.is_empty() && !k.iter().any(|k| o_all.contains(k))
+            })
+    });
     let mut out = Vec::new();
 
     // The translation has fewer explicit attributions than the original: one of the original's may
@@ -134,25 +171,64 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     if (t.is_empty() && !t_marked) || (partial && o_sources.len() > explicit_t) {
         let heading = bead.original.iter().any(|&i| ctx.original.sentences[i.0].kind == BlockKind::Heading);
         // A speech verb's subject usually survives with another verb ("schätzt" as "puts … at"), so a
-        // verb attribution counts only when its source names a person or an organisation.
+        // verb attribution counts only when its source names a person or an organisation, or a kind of
+        // unnamed source (`the airport operator said`) that the translation's sentences do not name.
+        let kind_lost = |i: OrigIdx, a: &Attribution| {
+            let k = unnamed_kinds(i, a);
+            !k.is_empty() && !k.iter().any(|k| t_all.contains(k))
+        };
         let candidate = o.iter().find(|(i, a)| match a.kind {
             AttributionKind::Phrase => true,
-            AttributionKind::Verb => !heading && !source_names(ctx.orig_claims(*i), a).is_empty(),
+            // Only where the translation attributes nothing: a kept verb may render it by a pronoun
+            // (`fügte der Minister hinzu`, `he added`).
+            AttributionKind::Verb => {
+                !heading
+                    && (!source_names(ctx.orig_claims(*i), a).is_empty() || (!partial && kind_lost(*i, a)))
+            }
             AttributionKind::ReportedSpeech => false,
         });
         if let Some(&(oi, oa)) = candidate
-            && !source_named_in_translation(oi, oa)
+            && (if unnamed_kinds(oi, oa).is_empty() {
+                !source_named_in_translation(oi, oa)
+            } else {
+                kind_lost(oi, oa)
+            })
             // The cue may have moved into a neighbouring sentence of the translation.
             && neighbour_balance(ctx, view.index, true) >= 0
         {
-            out.push(AttributionChange::Dropped { orig: (oi, oa), partial });
+            // The translation kept another attribution, to an unnamed source of a kind the original
+            // does not name, where the original named someone: the source was replaced, not dropped.
+            if partial
+                && name_lost(oi, oa)
+                && let Some(trans) = unnamed_replacement
+            {
+                out.push(AttributionChange::Changed { orig: (oi, oa), trans, by_kind: true });
+            } else {
+                out.push(AttributionChange::Dropped { orig: (oi, oa), partial });
+            }
         }
         return out;
     }
     if o.is_empty() && !o_quotes {
         if let Some(&(ti, ta)) = t.iter().find(|(_, a)| explicit(a) && a.source.is_some()) {
-            let in_original =
-                ta.source.as_ref().is_some_and(|s| any_cognate(&content_words(&s.text), &o_words));
+            // A source of a listed kind is in the original when its kind is, or a person or organisation
+            // it names: a name of unknown type next to a kind qualifies it (`the port of Calais` is not in
+            // the original, though Calais is).
+            let in_original = ta.source.as_ref().is_some_and(|s| {
+                let kinds = t_kinds(&s.text);
+                if kinds.is_empty() {
+                    return any_cognate(&content_words(&s.text), &o_words);
+                }
+                let who: Vec<String> = ctx
+                    .trans_claims(ti)
+                    .entities
+                    .iter()
+                    .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organisation))
+                    .filter(|e| e.span.start < s.span.end && s.span.start < e.span.end)
+                    .flat_map(|e| content_words(&e.text))
+                    .collect();
+                kinds.iter().any(|k| o_all.contains(k)) || any_cognate(&who, &o_words)
+            });
             if !in_original && neighbour_balance(ctx, view.index, false) <= 0 {
                 out.push(AttributionChange::Added { trans: (ti, ta) });
             }
@@ -162,14 +238,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     // Both attribute: a named source of the original that the translation no longer names, replaced
     // by a named source the original does not name.
     for &(oi, oa) in &o {
-        let names = source_names(ctx.orig_claims(oi), oa);
-        let entity_found = oa.source.as_ref().is_some_and(|src| {
-            ctx.orig_claims(oi)
-                .entities
-                .iter()
-                .any(|e| e.span.start < src.span.end && src.span.start < e.span.end && found_in(&t_text, e))
-        });
-        if names.is_empty() || any_cognate(&names, &t_words) || entity_found {
+        if !name_lost(oi, oa) {
             continue;
         }
         let replacement = t.iter().find(|(ti, ta)| {
@@ -189,14 +258,18 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     {
         out.push(AttributionChange::Changed { orig: (oi, oa), trans: (ti, ta), by_kind: false });
     }
+    // A named source the translation lost, replaced by an unnamed source of a kind the original does not
+    // name (`volgens Rijkswaterstaat`, `according to the police`). Compared by kind, as below: the name's
+    // own kind is unknown.
+    if out.is_empty()
+        && let Some(&(oi, oa)) = o.iter().find(|(i, a)| explicit(a) && name_lost(*i, a))
+        && let Some(trans) = unnamed_replacement
+    {
+        out.push(AttributionChange::Changed { orig: (oi, oa), trans, by_kind: true });
+    }
     // Unnamed sources of different kinds (`laut Ministerium`, `according to the police`), where neither
     // kind appears anywhere in the other side's sentences.
     if out.is_empty() {
-        let (ol, tl) = (ctx.original.language, ctx.translation.language);
-        let o_kinds = |text: &str| sources::kinds(text, ol.code, ol.pack.segment.noun_capitals);
-        let t_kinds = |text: &str| sources::kinds(text, tl.code, tl.pack.segment.noun_capitals);
-        // The bead's folded text (kinds fold their input; folding twice changes nothing).
-        let (o_all, t_all) = (o_kinds(&folded_orig(ctx, bead)), t_kinds(&t_text));
         let orig_kind = o.iter().find(|(_, a)| {
             explicit(a)
                 && a.source.as_ref().is_some_and(|s| {

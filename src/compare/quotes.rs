@@ -19,6 +19,39 @@ const STUB_OF_WORDS: usize = 6;
 /// shorter one).
 const LONG_QUOTE_WORDS: usize = 12;
 
+/// A quotation shortened below this share of its expected length that lost its negation was cut.
+const CUT_WITH_NEGATION: f64 = 0.85;
+
+/// Punctuation between clauses.
+fn clause_break(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '–' | '—')
+}
+
+/// Clause breaks inside a quotation's words (not the comma before its closing mark).
+fn inner_breaks(q: &Quote) -> usize {
+    q.text.trim_end_matches(|c: char| !c.is_alphanumeric()).chars().filter(|&c| clause_break(c)).count()
+}
+
+/// The negations of the original sentence `text` inside `oq` that stand in a clause the translation's
+/// quotation `tq` does not reach: after more clause breaks than `tq` has (`«…del puerto, y … no
+/// siempre…»` rendered `“…frozen hake,”`). A negation in the first clause is never counted as cut: the
+/// translation may have dropped it from the words it kept.
+fn cut_negations<'a>(
+    text: &str,
+    negations: &'a [crate::claims::Marker],
+    oq: &Quote,
+    tq: &Quote,
+) -> impl Iterator<Item = &'a crate::claims::Marker> {
+    let kept = inner_breaks(tq);
+    negations.iter().filter(move |m| {
+        oq.span.start <= m.span.start
+            && m.span.end <= oq.span.end
+            && text
+                .get(oq.span.start..m.span.start)
+                .is_some_and(|before| before.chars().filter(|&c| clause_break(c)).count() > kept)
+    })
+}
+
 /// One difference between the quotations of a bead.
 #[derive(Debug)]
 pub(crate) enum QuoteChange<'a> {
@@ -67,6 +100,23 @@ pub(crate) fn shortened(ctx: &Context<'_>, view: BeadView<'_>) -> Vec<(OrigIdx, 
         .collect()
 }
 
+/// The original negations that stood in the part of a quotation the translation cut away (see
+/// [`cut_negations`]): reported with the quotation, by `quote-altered`.
+pub(crate) fn negations_cut(ctx: &Context<'_>, view: BeadView<'_>) -> Vec<(OrigIdx, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for c in diff(ctx, view) {
+        if let QuoteChange::Altered { orig: (o, oq), trans: (_, tq) } = c
+            && tq.words < oq.words
+        {
+            let text = &ctx.original.sentences[o.0].text;
+            out.extend(
+                cut_negations(text, &ctx.orig_claims(o).negations, oq, tq).map(|m| (o, m.span.clone())),
+            );
+        }
+    }
+    out
+}
+
 pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange<'a>> {
     let bead = view.bead;
     let o: Vec<_> = orig_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| counts(q)).collect();
@@ -94,7 +144,23 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
                     o.len() == t.len() && oq.words >= MIN_WORDS_ALTERED && tq.words >= MIN_WORDS_ALTERED;
                 // A long quotation varies less in length across languages than a short one.
                 let low = if oq.words >= LONG_QUOTE_WORDS { 0.6 } else { 0.5 };
-                if comparable && !(low..=2.0).contains(&r) {
+                // Cut by a sixth or more and without the negation the original quoted: cut where the
+                // negation stood (`…, but nobody panicked`), not reworded.
+                let lost_negation = r < CUT_WITH_NEGATION
+                    && cut_negations(
+                        &ctx.original.sentences[oi.0].text,
+                        &ctx.orig_claims(oi).negations,
+                        oq,
+                        tq,
+                    )
+                    .next()
+                    .is_some()
+                    && !ctx
+                        .trans_claims(ti)
+                        .negations
+                        .iter()
+                        .any(|m| tq.span.start <= m.span.start && m.span.end <= tq.span.end);
+                if comparable && (!(low..=2.0).contains(&r) || lost_negation) {
                     out.push(QuoteChange::Altered { orig: (oi, oq), trans: (ti, tq) });
                 }
             }

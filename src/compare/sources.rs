@@ -116,6 +116,7 @@ mod tests {
         assert_eq!(kinds("the civil protection agency", "en", false), ["civil-protection"]);
         assert_eq!(kinds("a Autoridade Nacional da Aviação Civil", "pt", false), ["authority"]);
         assert_eq!(kinds("la préfecture du Pas-de-Calais", "fr", false), ["authority"]);
+        assert_eq!(kinds("the port of Calais", "en", false), ["port"]);
         // No compounds in English, and nothing for a name or an unknown language.
         assert!(kinds("the policemanship", "en", false).is_empty());
         assert!(kinds("Katrin Albers", "de", true).is_empty());

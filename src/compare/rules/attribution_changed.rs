@@ -8,7 +8,9 @@ declare_rule! {
     /// aligned translation (an error), or to unnamed sources of different kinds from the table
     /// `lang/sources.toml`, neither kind mentioned in the other side's sentences (`laut Ministerium`,
     /// `according to the police`: a warning), when the original's source is not mentioned anywhere in the translation
-    /// sentence. Also a translation that credits a person's full name the original never mentions
+    /// sentence. A named source the translation no longer names, replaced by an unnamed source of a kind
+    /// the original's sentences do not mention (`volgens Rijkswaterstaat`, `according to the police`), is a
+    /// warning too: the name's own kind is unknown. Also a translation that credits a person's full name the original never mentions
     /// anywhere (in any spelling close to it), where the original's speaker is not in the translation
     /// sentence: whatever the original's source was, it was not this person. A name credited this way
     /// is reported here only, not again as a changed or added name.

@@ -37,15 +37,20 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         if marker_in_lost_quote(ctx, view.bead, |c| &c.negations) {
             continue;
         }
-        let o = orig_items(ctx, view.bead, |c| &c.negations);
+        let o_all = orig_items(ctx, view.bead, |c| &c.negations);
         let t = trans_items(ctx, view.bead, |c| &c.negations);
+        // So is one in a clause of a quotation that the translation cut away; it still answers a negation
+        // of the translation.
+        let cut = crate::compare::quotes::negations_cut(ctx, view);
+        let o: Vec<_> =
+            o_all.iter().copied().filter(|(i, n)| !cut.iter().any(|(q, s)| q == i && *s == n.span)).collect();
         // A negation rendered lexically on the other side ("nicht klar" as "unclear", "could not" as
         // "was unable to") is no flip.
         let soft_o = !orig_items(ctx, view.bead, |c| &c.soft_negations).is_empty();
         let soft_t = !trans_items(ctx, view.bead, |c| &c.soft_negations).is_empty();
         match (o.first(), t.first()) {
             (Some(_), None) if soft_t => {}
-            (None, Some(_)) if soft_o => {}
+            (None, Some(_)) if soft_o || !o_all.is_empty() => {}
             (Some(&(oi, n)), None) => {
                 let message = format!("negation dropped: the original's `{}` has no counterpart", n.text);
                 let tl = ctx.trans_loc(view.bead.translation[0], None, "no negation here");

@@ -8,8 +8,9 @@ declare_rule! {
     /// explains: the translation quotes half of what was said (less than 60 % for a quotation of 12
     /// words or more), or twice as much. The expected length ratio is measured on the document pair
     /// itself. A quotation of six words or more cut to a stub of one or two (`«Было страшно»`) counts as
-    /// shortened too. Numbers, dates and names in the part cut away are reported with the quotation;
-    /// negations inside quotations are compared by their own rule.
+    /// shortened too, and so does a quotation cut by a sixth or more that lost the negation it quoted
+    /// (`…, but nobody panicked`). Numbers, dates, names and negations in a shortened quotation are
+    /// reported with it.
     ///
     /// ## Why it matters
     /// Quotation marks promise the speaker's words. A truncated or padded quotation puts a different
