@@ -133,6 +133,10 @@ pub(crate) struct Tok {
     pub miss: f32,
     /// True when the token has a key the other side could share.
     pub keyed: bool,
+    /// True when a bundled lexicon knows the word (it has glosses, or, in English, it is some gloss of
+    /// the other language's lexicon): a faithful counterpart would often have a word that meets it, so
+    /// its missing partner counts even where the other document offers none.
+    pub glossed: bool,
 }
 
 impl TokClass {
@@ -253,8 +257,25 @@ pub(crate) fn describe<'s>(
         Words::Installed(..) => role == Role::Translation,
         _ => lexicon.is_none(),
     };
+    // English facing a bundled lexicon: the stems of that lexicon's glosses (the English words it knows).
+    let other_glosses: std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>> =
+        match (words, role, lexicon) {
+            (Words::Bundled(_, Some(other)), Role::Original, None)
+            | (Words::Bundled(Some(other), _), Role::Translation, None) => {
+                let (mut folded, mut stemmed) = (String::new(), String::new());
+                other
+                    .glosses()
+                    .map(|g| {
+                        stem_into(g, &mut folded, &mut stemmed);
+                        stemmed.clone()
+                    })
+                    .collect()
+            }
+            _ => Default::default(),
+        };
     let comma = decimal_comma(lang);
     let names = calendar_and_number_words(pack);
+    let phrases = calendar_phrases(pack);
     let n = sentences.len();
     let mut side = Side {
         chars: Vec::with_capacity(n),
@@ -283,9 +304,22 @@ pub(crate) fn describe<'s>(
         raw.clear();
         tokenize(text, comma, &mut raw);
         sentence_keys.clear();
+        // A calendar name written as a phrase (`в среду`: `среда` alone is also the environment) names
+        // its last word in a sentence that has the phrase.
+        let phrased: Vec<(&str, &String)> = if phrases.is_empty() {
+            Vec::new()
+        } else {
+            let lower = text.to_lowercase();
+            phrases
+                .iter()
+                .filter(|(phrase, _, _)| contains_phrase(&lower, phrase))
+                .map(|(_, last, value)| (last.as_str(), value))
+                .collect()
+        };
         for tok in &mut raw {
+            let phrase_value = phrased.iter().find(|(last, _)| *last == tok.lower).map(|(_, v)| *v);
             if tok.class == TokClass::Word
-                && let Some(value) = names.get(&tok.lower)
+                && let Some(value) = names.get(&tok.lower).or(phrase_value)
             {
                 tok.class = TokClass::Named;
                 tok.form.clone_from(value);
@@ -298,6 +332,7 @@ pub(crate) fn describe<'s>(
             }
             let before = sentence_keys.len();
             let t = kept;
+            let mut glossed = false;
             match tok.class {
                 TokClass::Number | TokClass::Named => {
                     sentence_keys.push(pack_key(keys.id(KeyKind::Number, &tok.form), t));
@@ -318,6 +353,7 @@ pub(crate) fn describe<'s>(
                         _ if own_stem => {
                             if long {
                                 stem_into(&tok.form, &mut folded, &mut stemmed);
+                                glossed = other_glosses.contains(stemmed.as_str());
                                 sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stemmed), t));
                             }
                         }
@@ -342,6 +378,7 @@ pub(crate) fn describe<'s>(
                                 (from, dict_keys.len())
                             });
                             sentence_keys.extend(dict_keys[from..to].iter().map(|&k| pack_key(k, t)));
+                            glossed = lexicon.is_some() && to > from;
                         }
                     }
                 }
@@ -358,6 +395,7 @@ pub(crate) fn describe<'s>(
                     weight: 0.0,
                     miss: 0.0,
                     keyed: false,
+                    glossed,
                 });
                 kept += 1;
             }
@@ -401,6 +439,32 @@ fn calendar_and_number_words(pack: &LangPack) -> HashMap<String, String, std::ha
         }
     }
     out
+}
+
+/// Month and weekday names of two or more words (`в среду`) from the language pack: the phrase, its
+/// last word and its key (`w3`).
+fn calendar_phrases(pack: &LangPack) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for (list, tag) in [(&pack.dates.months, 'm'), (&pack.dates.weekdays, 'w')] {
+        for (k, names) in list.iter().enumerate() {
+            for name in names {
+                let phrase = name.trim_end_matches('.').to_lowercase();
+                if let Some((_, last)) = phrase.rsplit_once(' ') {
+                    out.push((phrase.clone(), last.to_owned(), format!("{tag}{}", k + 1)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether lower-case `text` has `phrase` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Prior chance that a sentence offers a partner for a given token, and its weight in sentences.
@@ -451,10 +515,12 @@ pub(crate) fn weigh(
             let chance = ((hits[t] as f32 + PRIOR_CHANCE * PRIOR_WEIGHT) / (m + PRIOR_WEIGHT)).min(1.0);
             let c = tok.class.index();
             tok.weight = (recall[c] / chance).ln().clamp(0.0, MAX_WEIGHT);
-            // A number is expected to reappear whether or not the other document has it; any other
-            // token only counts as missing where the other document offers it a partner somewhere.
+            // A number is expected to reappear whether or not the other document has it, and so is a
+            // word a bundled lexicon knows (a dropped or added sentence's words have no partner
+            // anywhere); any other token only counts as missing where the other document offers it a
+            // partner somewhere.
             let reachable = matchable.map_or(keyed, |m| m.get(s).copied().unwrap_or(0));
-            tok.keyed = tok.class == TokClass::Number || reachable & (1 << t) != 0;
+            tok.keyed = tok.class == TokClass::Number || tok.glossed || reachable & (1 << t) != 0;
             tok.miss = if tok.keyed { miss[c] } else { 0.0 };
             if tok.miss > 0.0 {
                 missable |= 1 << t;
@@ -771,6 +837,13 @@ mod tests {
         assert_eq!(numbers("It ran aground at 6:15 a.m. and 22:45.", false), ["6:15", "22:45"]);
         assert_eq!(numbers("Около 7:30 столкнулись", true), ["7:30"]);
         assert_eq!(numbers("a ratio of 2:1 and 10:300", false), ["2", "1", "10", "300"]);
+    }
+
+    #[test]
+    fn a_calendar_phrase_names_its_last_word_only_as_a_whole() {
+        assert!(contains_phrase("занятия в среду отменят", "в среду"));
+        assert!(!contains_phrase("загрязняют окружающую среду", "в среду"));
+        assert!(!contains_phrase("всреду", "в среду"));
     }
 
     #[test]

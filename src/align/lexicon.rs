@@ -126,6 +126,11 @@ impl Lexicon {
         }
     }
 
+    /// Every gloss of the lexicon (with repeats).
+    pub fn glosses(&self) -> impl Iterator<Item = &str> {
+        self.glosses.iter().map(|g| &**g)
+    }
+
     /// Whether the lexicon has an entry for a lower-cased word (by the same look-up as [`Lexicon::each_gloss`]).
     pub fn knows(&self, word: &str) -> bool {
         self.find(word).is_some()
