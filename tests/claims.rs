@@ -791,3 +791,31 @@ fn a_backward_source_in_german_stops_at_a_verb() {
     let c = de("Tausende Urlauber aus Norwegen sind Medien zufolge betroffen.");
     assert_eq!(sources(&c), [(AttributionKind::Phrase, Some("Medien"))]);
 }
+
+#[test]
+fn hedges_have_kinds_that_soft_hedges_excuse() {
+    use provcheck::claims::{HedgeKind, hedge_kind};
+    let (dl, el) = (lang::resolve("de", "test").expect("de"), lang::resolve("en", "test").expect("en"));
+    let c = de("Die Ursache blieb vorerst unklar, der Täter soll geflohen sein.");
+    let kinds: Vec<_> = c.hedges.iter().map(|h| hedge_kind(dl, &h.text)).collect();
+    assert_eq!(kinds, [HedgeKind::Temporal, HedgeKind::Attributed]);
+    let t = en("The cause is so far unclear; the suspect may have fled.");
+    let soft: Vec<_> = t.soft_hedges.iter().map(|h| hedge_kind(el, &h.text)).collect();
+    assert_eq!(soft, [HedgeKind::Temporal, HedgeKind::Epistemic]);
+    // Each soft hedge excuses its own kind; an epistemic modal also a reported claim, not a temporal one.
+    assert!(HedgeKind::Temporal.excuses(HedgeKind::Temporal));
+    assert!(HedgeKind::Epistemic.excuses(HedgeKind::Attributed));
+    assert!(!HedgeKind::Epistemic.excuses(HedgeKind::Temporal));
+    assert!(!HedgeKind::Temporal.excuses(HedgeKind::Epistemic));
+    assert!(!HedgeKind::Report.excuses(HedgeKind::Epistemic));
+}
+
+#[test]
+fn negations_count_after_a_colon_and_in_capitals() {
+    assert_eq!(de("BER-Chef: Keine Probleme mehr").negations.len(), 1);
+    assert_eq!(de("Achtung: Smartphone NIE kabellos aufladen").negations.len(), 1);
+    // Lexical and soft at once: no negation, yet it may render one.
+    let c = en("The reviews were not very friendly.");
+    assert!(c.negations.is_empty());
+    assert_eq!(c.soft_negations.len(), 1);
+}

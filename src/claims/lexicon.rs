@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::HedgeKind;
 use super::tokens::{PhraseSet, fold};
 use crate::lang::{self, LangPack};
 
@@ -86,6 +87,8 @@ pub struct Lexicon {
     pub hedges: PhraseSet<()>,
     pub split_hedges: PhraseSet<Vec<String>>,
     pub soft_hedges: PhraseSet<()>,
+    /// Lower-case hedge and soft-hedge entries labelled temporal or report (see `LangPack`).
+    pub hedge_kinds: HashMap<String, HedgeKind>,
     pub split_non_cues: PhraseSet<Vec<String>>,
     pub negations: PhraseSet<()>,
     pub lexical_negations: PhraseSet<()>,
@@ -115,6 +118,18 @@ pub struct Lexicon {
     pub source_stops: PhraseSet<()>,
     /// The pack capitalises nouns (German): capitals say little about names.
     pub noun_capitals: bool,
+}
+
+/// A hedge's text as looked up in `hedge_kinds`: lower case, single spaces.
+fn hedge_key(text: &str) -> String {
+    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+impl Lexicon {
+    /// The kind of a hedge or soft hedge, by its text as matched.
+    pub fn hedge_kind(&self, text: &str) -> HedgeKind {
+        self.hedge_kinds.get(&hedge_key(text)).copied().unwrap_or(HedgeKind::Epistemic)
+    }
 }
 
 fn set<'a>(list: impl IntoIterator<Item = &'a String>) -> PhraseSet<()> {
@@ -242,6 +257,13 @@ impl Lexicon {
             reported_speech: set(&c.reported_speech),
             hedges: set(&c.hedges),
             soft_hedges: set(&c.soft_hedges),
+            hedge_kinds: c
+                .temporal_hedges
+                .iter()
+                .map(|h| (hedge_key(h), HedgeKind::Temporal))
+                .chain(c.report_hedges.iter().map(|h| (hedge_key(h), HedgeKind::Report)))
+                .chain(c.attributed_hedges.iter().map(|h| (hedge_key(h), HedgeKind::Attributed)))
+                .collect(),
             negations: set(&c.negations),
             lexical_negations: set(&c.lexical_negations),
             expletive_negations: split(&c.expletive_negations),

@@ -5,7 +5,7 @@
 //! `expletive_negations` (`…, пока два судна не взяли его`: until two ships took it); words that negate
 //! by meaning only (`unable`, `unklar`) are reported apart as soft negations, and modal forms that may
 //! render a hedge (`may have`) as soft hedges. Hedges and negations match in lower case, or capitalised at the
-//! sentence start (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a credit
+//! sentence start or after a colon, or in capitals throughout (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a credit
 //! marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of agencies.
 
 use super::tokens::{PhraseSet, TokKind, span_of};
@@ -16,10 +16,15 @@ fn marker(ctx: &Ctx, i: usize, j: usize) -> Marker {
     Marker { text: ctx.text[span.clone()].to_owned(), span }
 }
 
-/// Lower case, or capitalised at the start of the sentence.
+/// Lower case; capitalised at the start of the sentence or after a colon (`BER-Chef: Keine …`); or in
+/// capitals throughout (`Smartphone NIE aufladen`).
 fn case_ok(ctx: &Ctx, i: usize) -> bool {
     let t = &ctx.toks[i];
-    t.is_lowercase(ctx.text) || Some(i) == ctx.first
+    let text = t.text(ctx.text);
+    t.is_lowercase(ctx.text)
+        || Some(i) == ctx.first
+        || (i > 0 && ctx.toks[i - 1].is_punct(':'))
+        || (text.chars().count() > 1 && !text.chars().any(char::is_lowercase))
 }
 
 fn scan(ctx: &Ctx, set: &PhraseSet<()>, skip: Option<&PhraseSet<()>>) -> Vec<Marker> {

@@ -194,6 +194,36 @@ pub struct Source {
     pub entity_keys: Vec<String>,
 }
 
+/// What a hedge qualifies, from the pack's `temporal_hedges` and `report_hedges` (epistemic otherwise).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HedgeKind {
+    /// How certain the claim is (`offenbar`, `probably`, `may have`).
+    Epistemic,
+    /// That the claim is reported, not confirmed (`angeblich`, `reportedly`).
+    Report,
+    /// That the claim is someone else's, and no more (`soll … haben`): a report hedge that an
+    /// attribution of the claim renders as well.
+    Attributed,
+    /// That the claim holds for now or at first (`zunächst`, `vorerst`, `initially`).
+    Temporal,
+}
+
+impl HedgeKind {
+    /// Whether a soft hedge of this kind may render a hedge of kind `hedge`: the same kind, or an
+    /// epistemic modal for a reported claim (`soll … haben` ↔ `may have`).
+    pub fn excuses(self, hedge: HedgeKind) -> bool {
+        use HedgeKind::*;
+        let hedge = if hedge == Attributed { Report } else { hedge };
+        let own = if self == Attributed { Report } else { self };
+        own == hedge || (own == Epistemic && hedge == Report)
+    }
+}
+
+/// The kind of a hedge or soft hedge of language `lang`, by its text.
+pub fn hedge_kind(lang: Language, text: &str) -> HedgeKind {
+    lexicon::lexicon(lang.pack).hedge_kind(text)
+}
+
 /// A word or phrase that marks something (a hedge, a negation, a credit line).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Marker {

@@ -286,6 +286,20 @@ pub struct ClaimData {
     /// reported as added or dropped.
     #[serde(default)]
     pub soft_hedges: Vec<String>,
+    /// Hedges and soft hedges that bound a claim in time (`zunächst`, `initially`, `for the moment`):
+    /// a soft hedge of this kind excuses only a hedge of this kind. Labels entries of `hedges`,
+    /// `split_hedges` (the first word) and `soft_hedges`; an unlabelled entry is epistemic.
+    #[serde(default)]
+    pub temporal_hedges: Vec<String>,
+    /// Hedges and soft hedges that report a claim as unconfirmed (`angeblich`, `reportedly`,
+    /// `supposed`): excused by a soft hedge of this kind or an epistemic one.
+    #[serde(default)]
+    pub report_hedges: Vec<String>,
+    /// Report hedges that say no more than that the claim is someone else's (the German reportative
+    /// modal, `soll … haben`): also excused when both sentences name a source (`Dem FSB zufolge sollen
+    /// … haben` ↔ `According to the FSB, … have`).
+    #[serde(default)]
+    pub attributed_hedges: Vec<String>,
     /// Negation words (`nicht`, `kein`, `not`, `never`).
     #[serde(default)]
     pub negations: Vec<String>,
