@@ -7,8 +7,8 @@
 
 use crate::claims::{Attribution, AttributionKind, EntityKind, SentenceClaims};
 use crate::compare::common::{
-    any_cognate, around, content_words, folded_orig, folded_trans, orig_items, orig_words, trans_items,
-    trans_words,
+    any_cognate, around, content_words, folded_orig, folded_trans, orig_items, orig_words, shares_rendering,
+    trans_items, trans_words,
 };
 use crate::compare::names::{found_in, unknown_person};
 use crate::compare::{BeadView, Context};
@@ -94,12 +94,24 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     let t_words = trans_words(ctx, bead);
     let o_words = orig_words(ctx, bead);
     let t_text = folded_trans(ctx, bead);
+    let t_plain: String = bead
+        .translation
+        .iter()
+        .map(|t| ctx.translation.sentences[t.0].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     // The source is still named when a word of it has a cognate in the translation, or a name inside it
     // appears in any form the names table knows ("Vereinte Nationen" as "UN").
     let source_named_in_translation =
         |o: OrigIdx, a: &Attribution| {
             a.source.as_ref().is_some_and(|s| {
                 any_cognate(&content_words(&s.text), &t_words)
+                    || shares_rendering(
+                        &s.text,
+                        ctx.original.language.code,
+                        &t_plain,
+                        ctx.translation.language.code,
+                    )
                     || ctx.orig_claims(o).entities.iter().any(|e| {
                         e.span.start < s.span.end && s.span.start < e.span.end && found_in(&t_text, e)
                     })

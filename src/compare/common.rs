@@ -295,6 +295,44 @@ pub(crate) fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first five letters of a word's English renderings, as far as provcheck's bundled lexicon of the
+/// language knows them (an English word renders itself); empty when it does not. `word` is as written.
+fn gloss_keys(lang: &str, word: &str) -> Vec<String> {
+    let key = |w: &str| fold(w).chars().take(5).collect::<String>();
+    if lang == "en" {
+        return vec![key(word)];
+    }
+    let mut out = Vec::new();
+    if let Some(lexicon) = crate::align::lexicon::for_language(lang) {
+        lexicon.each_gloss(&word.to_lowercase(), 8, |g| out.push(key(g)));
+    }
+    out
+}
+
+/// Whether every content word of `text` (in `lang`) that the bundled lexicon renders shares an English
+/// rendering with a content word of `other` (in `other_lang`), and at least one does (`der Bewegung` /
+/// `the movement`): the same source said in other words, where no cognate shows it.
+pub(crate) fn shares_rendering(text: &str, lang: &str, other: &str, other_lang: &str) -> bool {
+    let theirs: Vec<String> = content_words_raw(other).flat_map(|w| gloss_keys(other_lang, w)).collect();
+    let mut any = false;
+    for word in content_words_raw(text) {
+        let mine: Vec<String> = gloss_keys(lang, word).into_iter().filter(|k| k.len() >= 4).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        if !mine.iter().any(|k| theirs.contains(k)) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The words of four characters or more of a text, as written.
+fn content_words_raw(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4)
+}
+
 /// Whether some word of `words` has a close counterpart in `others`: the same word, a shared stem of
 /// five letters or more (`politikerin` / `politician`), or Jaro–Winkler similarity of 0.85 or more on
 /// the folded forms (`herrmann` / `hermann`, `ministerium` / `ministry`).
