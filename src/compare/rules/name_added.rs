@@ -4,7 +4,8 @@ use crate::report::Finding;
 declare_rule! {
     /// ## What it checks
     /// A name in a translation sentence that appears nowhere in the original. Only trusted names take
-    /// part (names table, persons). A name the original gives in another sentence is a reference the
+    /// part (names table, persons, a German place after `bei` or `Richtung` that no word list knows
+    /// when a dictionary is installed). A name the original gives in another sentence is a reference the
     /// translator resolved ("the force" as "the Civil Guard"), not reported here, unless it is the
     /// source of a claim ("…, Sky News said"); a name put in the place of another one is `name-changed`.
     ///

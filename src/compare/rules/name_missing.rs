@@ -6,9 +6,10 @@ declare_rule! {
     /// A name in an original sentence that appears nowhere in the aligned translation sentences or
     /// their neighbours, in any spelling the tool knows.
     ///
-    /// Only trusted names take part: names from the names table, names typed as persons, and names
-    /// spelled the same somewhere in the translation. German capitalises every noun, so a capitalised
-    /// German word alone is not treated as a name.
+    /// Only trusted names take part: names from the names table, names typed as persons, names
+    /// spelled the same somewhere in the translation, and German places after `bei`, `nach` that
+    /// neither the bundled lexicon nor an installed dictionary lists (`bei Schmilka`). German
+    /// capitalises every noun, so a capitalised German word alone is not treated as a name.
     ///
     /// ## Why it matters
     /// Leaving out who or where changes what a reader learns: "Putin's calculation" and "a calculation"
