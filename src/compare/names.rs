@@ -15,7 +15,7 @@ use crate::claims::{Entity, EntityKind, SentenceClaims, entity_matches};
 use crate::compare::attributions::{self, AttributionChange};
 use crate::compare::common::{
     any_cognate, around, bead_lost_quotes, content_words, fold, folded_orig, folded_trans, has_word_prefix,
-    inside_quote, orig_items, trans_items,
+    inside_quote, orig_items, shares_rendering, trans_items,
 };
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context, Side};
@@ -38,16 +38,70 @@ fn search_terms(e: &Entity) -> Vec<String> {
     let mut terms = vec![fold(&e.key)];
     let folded = fold(&e.text);
     terms.push(folded.clone());
-    terms.extend(folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4).map(str::to_owned));
+    for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4) {
+        terms.push(w.to_owned());
+        // A German genitive (`WeWorks Neuverträge` / "WeWork's new contracts").
+        if let Some(stem) = w.strip_suffix('s').filter(|s| s.len() >= 5) {
+            terms.push(stem.to_owned());
+        }
+    }
     terms.retain(|t| t.len() >= 2);
     terms
+}
+
+/// Whether `term` (folded, one word) is written as two words in `text` (folded): `eurozone` as
+/// `euro zone`, either part at least three letters, the second possibly inflected.
+fn split_in(text: &str, term: &str) -> bool {
+    if term.len() < 6 || !term.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| {
+        w[0].len() >= 3
+            && term.len() >= w[0].len() + 3
+            && term.starts_with(w[0])
+            && w[1].starts_with(&term[w[0].len()..])
+    })
+}
+
+/// Whether `text` (folded) spells the entity itself as a word (its key or its text, with an ending of
+/// one letter, two after six), for trusting a capitalised word as a name that crosses languages
+/// unchanged. Not the looser search of [`found_in`]: `Wort` is not spelled in `worthy`, nor
+/// `Asyl-Obergrenze` in `asylum`. A hyphenated compound is spelled by its head of five letters or more
+/// (`Spider-Man-Filme` by `Spider-Man`); with `by_word`, a name of several words by any of them of four
+/// letters or more (`CBS News` by `News`), which is trusted for the original's names only: a title-case
+/// English phrase (`University Medical Center`) would be trusted by its words.
+fn spelled_in(text: &str, e: &Entity, by_word: bool) -> bool {
+    let mut terms = vec![fold(&e.key), fold(&e.text)];
+    let text_folded = fold(&e.text);
+    let mut head = text_folded.as_str();
+    while let Some((h, _)) = head.rsplit_once('-') {
+        head = h;
+        if head.len() >= 5 {
+            terms.push(head.to_owned());
+        }
+    }
+    if by_word {
+        let words: Vec<&str> =
+            text_folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if words.len() > 1 {
+            terms.extend(words.iter().filter(|w| w.len() >= 4).map(|w| (*w).to_owned()));
+        }
+    }
+    terms.iter().filter(|t| t.len() >= 2).any(|t| {
+        text.match_indices(t.as_str()).any(|(i, _)| {
+            let start = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let tail = text[i + t.len()..].chars().take_while(|c| c.is_alphanumeric()).count();
+            start && tail <= if t.len() >= 6 { 2 } else { 1 }
+        })
+    })
 }
 
 /// Whether `text` (folded) mentions the entity: its own words, or any form the names table gives its key
 /// in any language, allowing an inflected ending (`tschechisch` is found in `tschechische`, `Warszaw`
 /// in `Warszawy`).
 pub(crate) fn found_in(text: &str, e: &Entity) -> bool {
-    if search_terms(e).iter().any(|t| has_word_prefix(text, t)) {
+    if search_terms(e).iter().any(|t| has_word_prefix(text, t) || split_in(text, t)) {
         return true;
     }
     crate::claims::names::table().forms_of(&e.key).iter().any(|form| {
@@ -139,13 +193,19 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let orig_text: String = beads.iter().map(|b| folded_orig(ctx, b)).collect::<Vec<_>>().join(" ");
     let trans_doc = ctx.translation_folded();
     let lost_quote = bead_lost_quotes(ctx, bead);
+    let t_plain: String = bead
+        .translation
+        .iter()
+        .map(|t| ctx.translation.sentences[t.0].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let shortened = crate::compare::quotes::shortened(ctx, view);
     let orig_doc = ctx.original_folded();
 
     let o_trusted = |e: &Entity| {
         e.known
             || e.kind == EntityKind::Person
-            || found_in(trans_doc, e)
+            || spelled_in(trans_doc, e, true)
             || unlisted_place(ctx, true, e, trans_doc)
             || foreign(&ctx.original, e, trans_doc)
     };
@@ -154,6 +214,17 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         .copied()
         .filter(|(_, e)| !t.iter().any(|(_, x)| entity_matches(e, x)))
         .filter(|(_, e)| !found_in(&trans_text, e))
+        // A name that is also a common word, translated as that word (`den Spiegel vorhalten` /
+        // "hold up a mirror"), by the bundled lexicon's renderings.
+        .filter(|(_, e)| {
+            !e.text.chars().all(char::is_alphabetic)
+                || !shares_rendering(
+                    &e.text,
+                    ctx.original.language.code,
+                    &t_plain,
+                    ctx.translation.language.code,
+                )
+        })
         // A name inside a quotation the translation lost is reported with the quotation.
         .filter(|(i, e)| !(lost_quote && inside_quote(ctx.orig_claims(*i), &e.span, MIN_WORDS)))
         // So is one in the part of a quotation the translation cut away.
@@ -167,7 +238,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let t_trusted = |i: TransIdx, e: &Entity| {
         e.known
             || e.kind == EntityKind::Person
-            || found_in(orig_doc, e)
+            || spelled_in(orig_doc, e, false)
             || unlisted_place(ctx, false, e, orig_doc)
             || foreign(&ctx.translation, e, orig_doc)
             || (in_source(ctx.trans_claims(i), e) && unknown_person(orig_doc, e))
@@ -269,4 +340,46 @@ fn drop_swapped_speakers(ctx: &Context<'_>, view: BeadView<'_>, out: &mut NameDi
     out.changed.retain(|(o, t)| !(in_o(o) || in_t(t)));
     out.missing.retain(|o| !in_o(o));
     out.added.retain(|t| !in_t(t));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str, key: &str, known: bool) -> Entity {
+        Entity { span: 0..text.len(), text: text.into(), key: key.into(), kind: EntityKind::Name, known }
+    }
+
+    #[test]
+    fn one_word_written_as_two() {
+        assert!(split_in("growth in the euro zone", "eurozone"));
+        assert!(split_in("the euro zones", "eurozone"));
+        assert!(!split_in("euro and zone", "eurozone"));
+        assert!(!split_in("in the eu rozone", "eurozone"));
+    }
+
+    #[test]
+    fn spelled_is_stricter_than_found() {
+        let wort = name("Wort", "wort", false);
+        assert!(found_in("a worthy cause", &wort));
+        assert!(!spelled_in("a worthy cause", &wort, true));
+        assert!(spelled_in("the wort", &wort, true));
+        let cap = name("Asyl-Obergrenze", "asyl obergrenze", false);
+        assert!(!spelled_in("the asylum cap", &cap, true));
+        let films = name("Spider-Man-Filme", "spider man filme", false);
+        assert!(spelled_in("the new spider-man: far from home", &films, false));
+        let news = name("CBS News", "cbs news", false);
+        assert!(spelled_in("fox news berichtete", &news, true));
+        assert!(!spelled_in("fox news berichtete", &news, false));
+    }
+
+    #[test]
+    fn genitive_and_derived_forms() {
+        assert!(found_in(
+            "wework's new contracts",
+            &name("WeWorks Neuverträge", "weworks neuvertrage", false)
+        ));
+        assert!(found_in("the club tweeted", &name("Twitter", "twitter", true)));
+        assert!(found_in("hatte die bundesregierung gewarnt", &name("German", "germany", true)));
+    }
 }
