@@ -235,6 +235,12 @@ fn exonyms_and_name_variants_share_a_key() {
     assert_eq!(keys(&de("Das sagte Selenskyj.")), keys(&en("Zelenskyy said that.")));
     assert_eq!(keys(&de("Russische Soldaten starben.")), [("russia", true)]);
     assert_eq!(keys(&de("Die nordfranzösische Stadt brannte.")), [("france", true)]);
+    // A compass prefix before a place's name in a capitalised word; not before an organisation's.
+    assert_eq!(
+        keys(&de("Sie lebten in Nordengland und Schottland.")),
+        [("england", true), ("scotland", true)]
+    );
+    assert_eq!(keys(&de("Er war Nordnato-Sprecher.")).iter().filter(|k| k.0 == "nato").count(), 0);
 }
 
 #[test]

@@ -156,13 +156,16 @@ impl NameTable {
         };
         let mut best: Option<(usize, usize)> = None;
         let mut candidates: Vec<(String, bool)> = stems(first).into_iter().map(|s| (s, false)).collect();
-        // `nordfranzösischen`: a prefix before a lower-case (adjective) form.
-        if !capitalised || Some(i) == toks.iter().position(|t| t.kind != super::tokens::TokKind::Punct) {
-            for p in prefixes {
-                if let Some(rest) = first.lower.strip_prefix(p.as_str()) {
-                    let rest_tok = Token { lower: rest.to_owned(), ..first.clone() };
-                    candidates.extend(stems(&rest_tok).into_iter().map(|s| (s, true)));
-                }
+        // `nordfranzösischen`: a prefix before a lower-case (adjective) form; `Südengland`: before a
+        // place's name, in a capitalised word.
+        let initial = Some(i) == toks.iter().position(|t| t.kind != super::tokens::TokKind::Punct);
+        let lower_ok = !capitalised || initial;
+        for p in prefixes {
+            if let Some(rest) = first.lower.strip_prefix(p.as_str())
+                && rest.chars().count() >= 4
+            {
+                let rest_tok = Token { lower: rest.to_owned(), ..first.clone() };
+                candidates.extend(stems(&rest_tok).into_iter().map(|s| (s, true)));
             }
         }
         for (k, (stem, prefixed)) in candidates.into_iter().enumerate() {
@@ -172,7 +175,13 @@ impl NameTable {
                     || first.text(text).chars().take(stem.chars().count()).all(|c| !c.is_lowercase());
                 if f.capital && !capitalised
                     || f.caps && !caps_text()
-                    || prefixed && (f.capital || !f.rest.is_empty())
+                    || prefixed
+                        && (!f.rest.is_empty()
+                            || if f.capital {
+                                !capitalised || self.entries[f.entry].1 != EntityKind::Place
+                            } else {
+                                !lower_ok
+                            })
                     || f.lang.as_deref().is_some_and(|l| l != lang)
                 {
                     continue;
