@@ -111,6 +111,43 @@ fn no_pack_note(name: &str, code: &str) -> String {
     )
 }
 
+/// Sets aside the claims of `doc` that `other` cannot show, when `other`'s language has no pack: vague
+/// quantities, dates by name, attributions, hedges and negations (the generic pack reads none of them),
+/// and names, when `other` is not written in Latin script. Otherwise `Tuesday` and `No damage` in an English
+/// translation of a Japanese report would be "added" for want of a reader of Japanese.
+pub fn comparable_claims(doc: &mut Prepared, other: &Prepared) {
+    if other.language.has_pack() || !doc.language.has_pack() {
+        return;
+    }
+    let latin = latin_script(&other.doc.text);
+    for claims in &mut doc.claims {
+        // A number in words may still meet the other side's digits (`three` and `3人`); a vague one cannot.
+        claims.quantities.retain(|q| q.value.is_some());
+        claims.dates.retain(|d| d.text.chars().any(|c| c.is_ascii_digit()));
+        claims.attributions.clear();
+        claims.hedges.clear();
+        claims.soft_hedges.clear();
+        claims.negations.clear();
+        claims.soft_negations.clear();
+        if !latin {
+            claims.entities.clear();
+        }
+    }
+}
+
+/// Whether most letters of a text are Latin.
+fn latin_script(text: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    latin >= other
+}
+
 /// Segments a document and extracts its claims.
 pub fn prepare(
     doc: Document,
@@ -145,8 +182,10 @@ pub fn check(original: Document, translation: Document, options: &Options) -> Re
         resolve_language(&translation, options.translation_lang.as_deref(), "--to", &mut notes)?;
     let mut align_options = options.align.clone();
     resolve_dictionary(&mut align_options, olang, tlang, &mut notes)?;
-    let original = prepare(original, olang, osrc, options.presegmented);
-    let translation = prepare(translation, tlang, tsrc, options.presegmented);
+    let mut original = prepare(original, olang, osrc, options.presegmented);
+    let mut translation = prepare(translation, tlang, tsrc, options.presegmented);
+    comparable_claims(&mut original, &translation);
+    comparable_claims(&mut translation, &original);
     let alignment = align::align(&original.sentences, &translation.sentences, olang, tlang, &align_options);
     Ok(build_report(&original, &translation, alignment, options, notes))
 }

@@ -552,3 +552,19 @@ fn unnamed_sources_by_kind() {
     let found = findings("nl", nl, "en", &en.replace("the police", "the fire brigade"));
     assert!(found.len() == 1 && found[0].starts_with("attribution-changed:"), "{found:?}");
 }
+
+/// A language without a pack: what the generic pack cannot read in the original (weekday names, hedges,
+/// negations, attributions, names in another script) is not reported as added by the translation, while
+/// a changed digit still is.
+#[test]
+fn a_language_without_a_pack_reports_only_what_both_sides_read() {
+    let original =
+        "東京で火曜日に地震があった。被害は報告されていないと警察が発表した。\n\n余震は12回観測された。\n";
+    let faithful = "An earthquake struck Tokyo on Tuesday. No damage was reported, police said.\n\n\
+                    Twelve aftershocks were recorded.\n";
+    assert_eq!(findings("ja", original, "en", faithful), Vec::<String>::new());
+    let changed = "An earthquake struck Tokyo on Tuesday. No damage was reported, police said.\n\n\
+                   15 aftershocks were recorded.\n";
+    let found = findings("ja", original, "en", changed);
+    assert!(found.iter().any(|f| f.starts_with("number-changed")), "{found:?}");
+}

@@ -122,15 +122,26 @@ pub fn phrase_before<V: Clone>(
     })
 }
 
+/// Whether a letter belongs to a script that glues numbers to the next word: Chinese, Japanese kana,
+/// Korean Hangul, Thai.
+fn spaceless(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0E7F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
 /// Whether the digits at `i` are glued into a name or code (`G20`, `A380`, `5G`).
 pub fn glued_to_name(ctx: &Ctx, i: usize, end: usize) -> bool {
     let toks = &ctx.toks;
     let before = i.checked_sub(1).map(|k| &toks[k]);
-    let glued_word_before = before.is_some_and(|t| t.kind == TokKind::Word && toks[i].glued());
+    // Chinese, Japanese, Korean and Thai write a number against its counter (`12回`, `3人`, `12명`).
+    let text = |t: &Token| ctx.text.get(t.span.clone()).unwrap_or("");
+    let glued_word_before = before.is_some_and(|t| {
+        t.kind == TokKind::Word && toks[i].glued() && !text(t).chars().next_back().is_some_and(spaceless)
+    });
     let year_like = end == i + 1 && toks[i].lower.len() == 4;
     let after_word = toks.get(end).is_some_and(|t| {
         t.kind == TokKind::Word
             && t.glued()
+            && !text(t).chars().next().is_some_and(spaceless)
             && !ctx.lex.ordinal_suffixes.contains_word(&t.lower)
             && !ctx.lex.attached_multipliers.contains_word(&t.lower)
             && ctx.lex.multipliers.match_at(&ctx.toks, end).is_none()
