@@ -60,8 +60,9 @@ impl Token {
     }
 }
 
+/// An apostrophe, and the acute accent that German keyboards put in its place (`haven´t`, `Peter´s`).
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ')
+    matches!(c, '\'' | '’' | 'ʼ' | '´')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -187,6 +188,14 @@ pub fn span_of(tokens: &[Token], i: usize, j: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_acute_accent_for_an_apostrophe_keeps_the_word_whole() {
+        let toks = tokenize("They haven´t paid Peter´s bill.");
+        let words: Vec<&str> =
+            toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.lower.as_str()).collect();
+        assert_eq!(words, ["they", "haven't", "paid", "peter's", "bill"]);
+    }
 
     #[test]
     fn words_digits_punct() {
