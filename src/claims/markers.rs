@@ -5,7 +5,8 @@
 //! `expletive_negations` (`…, пока два судна не взяли его`: until two ships took it); words that negate
 //! by meaning only (`unable`, `unklar`) are reported apart as soft negations, and modal forms that may
 //! render a hedge (`may have`) as soft hedges. Hedges and negations match in lower case, or capitalised at the
-//! sentence start or after a colon, or in capitals throughout (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a credit
+//! sentence start, after a colon or in a title-case headline, or in capitals throughout (`Wohl`, the
+//! noun, is no hedge). A credit line is a sentence opening with a credit
 //! marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of agencies.
 
 use super::tokens::{PhraseSet, TokKind, span_of};
@@ -16,22 +17,25 @@ fn marker(ctx: &Ctx, i: usize, j: usize) -> Marker {
     Marker { text: ctx.text[span.clone()].to_owned(), span }
 }
 
-/// Lower case; capitalised at the start of the sentence or after a colon (`BER-Chef: Keine …`); or in
-/// capitals throughout (`Smartphone NIE aufladen`).
-fn case_ok(ctx: &Ctx, i: usize) -> bool {
+/// Lower case; capitalised at the start of the sentence or after a colon (`BER-Chef: Keine …`), or
+/// anywhere in a title-case headline (`Boeing Will Never Deliver …`); or in capitals throughout
+/// (`Smartphone NIE aufladen`).
+fn case_ok(ctx: &Ctx, i: usize, titled: bool) -> bool {
     let t = &ctx.toks[i];
     let text = t.text(ctx.text);
-    t.is_lowercase(ctx.text)
+    titled
+        || t.is_lowercase(ctx.text)
         || Some(i) == ctx.first
         || (i > 0 && ctx.toks[i - 1].is_punct(':'))
         || (text.chars().count() > 1 && !text.chars().any(char::is_lowercase))
 }
 
 fn scan(ctx: &Ctx, set: &PhraseSet<()>, skip: Option<&PhraseSet<()>>) -> Vec<Marker> {
+    let titled = super::title_case(ctx);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.toks.len() {
-        if ctx.toks[i].kind != TokKind::Word || !case_ok(ctx, i) {
+        if ctx.toks[i].kind != TokKind::Word || !case_ok(ctx, i, titled) {
             i += 1;
             continue;
         }
@@ -51,9 +55,10 @@ fn scan(ctx: &Ctx, set: &PhraseSet<()>, skip: Option<&PhraseSet<()>>) -> Vec<Mar
 
 pub fn hedges(ctx: &Ctx) -> Vec<Marker> {
     let mut out = scan(ctx, &ctx.lex.hedges, None);
+    let titled = super::title_case(ctx);
     for i in 0..ctx.toks.len() {
         if let Some((len, seconds)) = ctx.lex.split_hedges.match_at(&ctx.toks, i)
-            && case_ok(ctx, i)
+            && case_ok(ctx, i, titled)
             && ctx.toks[i + len..].iter().any(|t| seconds.contains(&t.lower))
         {
             out.push(marker(ctx, i, i + len));
