@@ -290,8 +290,9 @@ pub(crate) fn describe<'s>(
     let mut raw: Vec<RawTok> = Vec::new();
     let mut sentence_keys: Vec<u32> = Vec::new();
     let (mut folded, mut stemmed) = (String::new(), String::new());
-    // The dictionary keys of each original word looked up so far: `dict_keys[from..to]`.
-    let mut looked_up: HashMap<String, (usize, usize), std::hash::BuildHasherDefault<Fnv>> =
+    // The keys of each word met so far (`dict_keys[from..to]`: cognate buckets, then dictionary or
+    // lexicon stems), and whether a lexicon glossed it.
+    let mut looked_up: HashMap<String, (usize, usize, bool), std::hash::BuildHasherDefault<Fnv>> =
         HashMap::default();
     let mut dict_keys: Vec<u32> = Vec::new();
     for (text, paragraph) in sentences {
@@ -339,29 +340,31 @@ pub(crate) fn describe<'s>(
                 }
                 TokClass::Punct => sentence_keys.push(pack_key(keys.id(KeyKind::Punct, &tok.form), t)),
                 TokClass::Word => {
-                    let long = tok.form.chars().count() >= 4;
-                    if long {
-                        let prefix: String = tok.form.chars().take(COGNATE_PREFIX).collect();
-                        sentence_keys.push(pack_key(keys.id(KeyKind::Cognate, &prefix), t));
-                        let skeleton = consonants(&tok.form, COGNATE_PREFIX);
-                        if skeleton.len() == COGNATE_PREFIX && skeleton != prefix {
-                            sentence_keys.push(pack_key(keys.id(KeyKind::Cognate, &skeleton), t));
-                        }
-                    }
-                    match words {
-                        Words::None => {}
-                        _ if own_stem => {
-                            if long {
-                                stem_into(&tok.form, &mut folded, &mut stemmed);
-                                glossed = other_glosses.contains(stemmed.as_str());
-                                sentence_keys.push(pack_key(keys.id(KeyKind::Dict, &stemmed), t));
+                    // A word met before reuses its keys (articles and verbs recur in every sentence);
+                    // a new one gets them computed and interned once per document.
+                    let (from, to, word_glossed) = *looked_up.entry(tok.lower).or_insert_with_key(|lower| {
+                        let from = dict_keys.len();
+                        let mut glossed = false;
+                        let long = tok.form.chars().count() >= 4;
+                        if long {
+                            let prefix: String = tok.form.chars().take(COGNATE_PREFIX).collect();
+                            dict_keys.push(keys.id(KeyKind::Cognate, &prefix));
+                            let skeleton = consonants(&tok.form, COGNATE_PREFIX);
+                            if skeleton.len() == COGNATE_PREFIX && skeleton != prefix {
+                                dict_keys.push(keys.id(KeyKind::Cognate, &skeleton));
                             }
                         }
-                        _ => {
-                            // A word met before reuses its keys (articles and verbs recur in every
-                            // sentence); a new one is looked up, and its keys interned in the same order.
-                            let (from, to) = *looked_up.entry(tok.lower).or_insert_with_key(|lower| {
-                                let from = dict_keys.len();
+                        match words {
+                            Words::None => {}
+                            _ if own_stem => {
+                                if long {
+                                    stem_into(&tok.form, &mut folded, &mut stemmed);
+                                    glossed = other_glosses.contains(stemmed.as_str());
+                                    dict_keys.push(keys.id(KeyKind::Dict, &stemmed));
+                                }
+                            }
+                            _ => {
+                                let before = dict_keys.len();
                                 let mut key = |tr: &str| {
                                     stem_into(tr, &mut folded, &mut stemmed);
                                     dict_keys.push(keys.id(KeyKind::Dict, &stemmed));
@@ -375,12 +378,13 @@ pub(crate) fn describe<'s>(
                                     }
                                     _ => {}
                                 }
-                                (from, dict_keys.len())
-                            });
-                            sentence_keys.extend(dict_keys[from..to].iter().map(|&k| pack_key(k, t)));
-                            glossed = lexicon.is_some() && to > from;
+                                glossed = lexicon.is_some() && dict_keys.len() > before;
+                            }
                         }
-                    }
+                        (from, dict_keys.len(), glossed)
+                    });
+                    sentence_keys.extend(dict_keys[from..to].iter().map(|&k| pack_key(k, t)));
+                    glossed = word_glossed;
                 }
             }
             // A token without a key can never meet a partner: it is not kept.
