@@ -186,6 +186,8 @@ fn months_days_and_weekdays() {
     assert_eq!(dates(&de("Am Dienstag kam er.")), [w(2)]);
     assert_eq!(dates(&en("On Tuesday he came.")), [w(2)]);
     assert_eq!(dates(&de("Am Dienstagabend kam er.")), [w(2)]);
+    // A possessive names the day too.
+    assert_eq!(dates(&en("Tuesday's quake was strong.")), [w(2)]);
 }
 
 #[test]
@@ -286,6 +288,10 @@ fn quotations_in_every_style() {
     assert_eq!((open.quotes.len(), open.quotes[0].continues), (1, false));
     let close = de("Nun arbeitet er mit Aserbaidschan zusammen.“");
     assert_eq!((close.quotes.len(), close.quotes[0].continues), (1, true));
+    // A straight mark after a colon or comma opens a quotation that goes on in the next sentence.
+    let open = de("Er war enttäuscht: \"Ich wollte schneller laufen.");
+    assert_eq!((open.quotes.len(), open.quotes[0].words), (1, 4));
+    assert_eq!(words(en("She added, \"We tried hard.")), [3]);
     // The speaker is the sentence's source.
     let c = de("„Das gilt auch fürs Rauchen“, sagte ein Sprecher des Ministeriums.");
     assert_eq!(c.quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("ein Sprecher des Ministeriums"));

@@ -312,8 +312,13 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Out) -> Option<usize> {
         out.push(&ctx.toks, i, i + len, DateKind::Weekday { weekday });
         return Some(i + len);
     }
+    // A possessive (`Thursday's quake`) names the day as well as the bare name.
+    let possessive = t.lower.strip_suffix("'s");
     let (_, weekday) = ctx.lex.weekday_stems.iter().find(|(stem, _)| {
-        t.lower.strip_prefix(stem.as_str()).is_some_and(|rest| ctx.lex.day_parts.iter().any(|p| p == rest))
+        possessive == Some(stem.as_str())
+            || t.lower
+                .strip_prefix(stem.as_str())
+                .is_some_and(|rest| ctx.lex.day_parts.iter().any(|p| p == rest))
     })?;
     out.push(&ctx.toks, i, i + 1, DateKind::Weekday { weekday: *weekday });
     Some(i + 1)

@@ -102,8 +102,13 @@ pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
             }
             // An opening mark whose quote goes on in the next sentence; a straight or single mark only
             // when it opens the sentence, where it cannot be anything else.
-            let unambiguous =
-                !(c == '"' || is_apostrophe_like(c)) || chars[..k].iter().all(|x| x.1.is_whitespace());
+            // A straight double mark after a colon or comma and a space (`sagte: "Wir…`, `saying, "I…`)
+            // opens too: a closing mark stands right after the quoted words.
+            let after_colon =
+                c == '"' && k >= 2 && chars[k - 1].1.is_whitespace() && matches!(chars[k - 2].1, ':' | ',');
+            let unambiguous = !(c == '"' || is_apostrophe_like(c))
+                || after_colon
+                || chars[..k].iter().all(|x| x.1.is_whitespace());
             if unambiguous {
                 out.extend(make(text, at, text.len(), end_of(k), text.len()));
                 break;

@@ -19,6 +19,9 @@ const STUB_OF_WORDS: usize = 6;
 /// shorter one).
 const LONG_QUOTE_WORDS: usize = 12;
 
+/// A short quoted term may grow to this many times its words (plus two) in the translation.
+const TERM_GROWTH: usize = 3;
+
 /// A quotation shortened below this share of its expected length that lost its negation was cut.
 const CUT_WITH_NEGATION: f64 = 0.85;
 
@@ -200,8 +203,25 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
             out.push(QuoteChange::Dropped { orig: (oi, oq) });
         }
     }
+    // Quotations too short to count, or titles, that the original has beyond the translation: a
+    // quoted term (`„Vertrauenswürdigkeitserklärung“`) the translation quotes in three words or more
+    // (`“declaration of trustworthiness”`). Each excuses one quotation of at most
+    // [`TERM_GROWTH`] times its words plus two.
+    let uncounted = |q: &Quote| q.words > 0 && !q.continues && !counts(q);
+    let t_uncounted = trans_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| uncounted(q)).count();
+    let mut terms: Vec<usize> = orig_items(ctx, bead, |c| &c.quotes)
+        .into_iter()
+        .filter(|(_, q)| uncounted(q))
+        .map(|(_, q)| q.words)
+        .collect();
+    terms.sort_unstable();
+    let mut spare_terms = terms.len().saturating_sub(t_uncounted);
     for (j, &(ti, tq)) in t.iter().enumerate() {
         if used[j] {
+            continue;
+        }
+        if spare_terms > 0 && terms.iter().any(|&w| tq.words <= TERM_GROWTH * w + 2) {
+            spare_terms -= 1;
             continue;
         }
         // The bead's original may hold the quotation's second half, opened a sentence earlier.

@@ -69,11 +69,17 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             .filter(|(oi, d)| {
                 !shortened.iter().any(|(i, s)| i == oi && s.start <= d.span.start && d.span.end <= s.end)
             })
+            .filter(|(oi, d)| {
+                !beside_weekday(&ctx.original.sentences[oi.0].text, d, &ctx.orig_claims(*oi).dates)
+            })
             .collect();
         let mut ut: Vec<_> = ut
             .into_iter()
             .map(|j| t[j])
             .filter(|(_, d)| !near_o.iter().any(|n| dates_agree(ctx, n, d)) && !year_in(d, &qo))
+            .filter(|(ti, d)| {
+                !beside_weekday(&ctx.translation.sentences[ti.0].text, d, &ctx.trans_claims(*ti).dates)
+            })
             .collect();
 
         // Changed: the same class on both sides with different values.
@@ -121,6 +127,19 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             out.push(ctx.finding_with(rule, Severity::Warning, Some(bead), message, Some(tl), Some(ol)));
         }
     }
+}
+
+/// A relative day in apposition to a weekday (`Today, Friday`, `heute, Freitag`): one day named twice,
+/// compared as the weekday.
+fn beside_weekday(text: &str, d: &DateClaim, dates: &[DateClaim]) -> bool {
+    matches!(d.kind, DateKind::Relative { .. })
+        && dates.iter().any(|w| {
+            matches!(w.kind, DateKind::Weekday { .. }) && {
+                let (a, b) =
+                    if w.span.start < d.span.start { (&w.span, &d.span) } else { (&d.span, &w.span) };
+                text.get(a.end..b.start).is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
+            }
+        })
 }
 
 type Change = (OrigIdx, Range<usize>, TransIdx, Range<usize>);
