@@ -4,10 +4,11 @@
 //! `not only`, `no doubt`) are skipped, and so is a negation in a clause opened by one of the pack's
 //! `expletive_negations` (`…, пока два судна не взяли его`: until two ships took it); words that negate
 //! by meaning only (`unable`, `unklar`) are reported apart as soft negations, and modal forms that may
-//! render a hedge (`may have`) as soft hedges. Hedges and negations match in lower case, or capitalised at the
-//! sentence start, after a colon or in a title-case headline, or in capitals throughout (`Wohl`, the
-//! noun, is no hedge). A credit line is a sentence opening with a credit
-//! marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of agencies.
+//! render a hedge (`may have`) as soft hedges. Hedges and negations match in lower case, or capitalised
+//! at the sentence start, at the start of a quotation, after a colon or in a title-case headline, or in
+//! capitals throughout (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a
+//! credit marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of
+//! agencies.
 
 use super::tokens::{PhraseSet, TokKind, span_of};
 use super::{Ctx, Marker};
@@ -17,9 +18,9 @@ fn marker(ctx: &Ctx, i: usize, j: usize) -> Marker {
     Marker { text: ctx.text[span.clone()].to_owned(), span }
 }
 
-/// Lower case; capitalised at the start of the sentence or after a colon (`BER-Chef: Keine …`), or
-/// anywhere in a title-case headline (`Boeing Will Never Deliver …`); or in capitals throughout
-/// (`Smartphone NIE aufladen`).
+/// Lower case; capitalised at the start of the sentence, of a quotation or after a colon (`BER-Chef:
+/// Keine …`), or anywhere in a title-case headline (`Boeing Will Never Deliver …`); or in capitals
+/// throughout (`Smartphone NIE aufladen`).
 fn case_ok(ctx: &Ctx, i: usize, titled: bool) -> bool {
     let t = &ctx.toks[i];
     let text = t.text(ctx.text);
@@ -27,6 +28,8 @@ fn case_ok(ctx: &Ctx, i: usize, titled: bool) -> bool {
         || t.is_lowercase(ctx.text)
         || Some(i) == ctx.first
         || (i > 0 && ctx.toks[i - 1].is_punct(':'))
+        // The first word of a quotation (`sagte: „Offenbar …`, `he said "Apparently …`).
+        || (i > 0 && ['„', '“', '"', '«', '»', '‚', '‘', '‹', '›'].iter().any(|&q| ctx.toks[i - 1].is_punct(q)))
         || (text.chars().count() > 1 && !text.chars().any(char::is_lowercase))
 }
 
