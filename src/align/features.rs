@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use any_ascii::any_ascii;
 
 use super::dictionary::{Dictionary, Direction};
-use super::lexicon::Lexicon;
+use super::lexicon::{GlossKeys, Lexicon};
 use crate::lang::LangPack;
 
 /// A sentence keeps at most this many anchor tokens (they are tracked in a 64-bit mask).
@@ -258,21 +258,16 @@ pub(crate) fn describe<'s>(
         _ => lexicon.is_none(),
     };
     // English facing a bundled lexicon: the stems of that lexicon's glosses (the English words it knows).
-    let other_glosses: std::collections::HashSet<String, std::hash::BuildHasherDefault<Fnv>> =
-        match (words, role, lexicon) {
-            (Words::Bundled(_, Some(other)), Role::Original, None)
-            | (Words::Bundled(Some(other), _), Role::Translation, None) => {
-                let (mut folded, mut stemmed) = (String::new(), String::new());
-                other
-                    .glosses()
-                    .map(|g| {
-                        stem_into(g, &mut folded, &mut stemmed);
-                        stemmed.clone()
-                    })
-                    .collect()
-            }
-            _ => Default::default(),
-        };
+    let no_glosses = GlossKeys::default();
+    let other_glosses: &GlossKeys = match (words, role, lexicon) {
+        (Words::Bundled(_, Some(other)), Role::Original, None)
+        | (Words::Bundled(Some(other), _), Role::Translation, None) => other.gloss_keys(|g| {
+            let (mut folded, mut stemmed) = (String::new(), String::new());
+            stem_into(g, &mut folded, &mut stemmed);
+            stemmed
+        }),
+        _ => &no_glosses,
+    };
     let comma = decimal_comma(lang);
     let names = calendar_and_number_words(pack);
     let phrases = calendar_phrases(pack);

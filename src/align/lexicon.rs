@@ -11,7 +11,8 @@
 //! first), then by the longest stem entry (`verhaft*`) that begins it, then, in a compounding
 //! language, by its longest known tail of four letters or more (`nachmittagsverkehr` → `verkehr`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// The lexicon files, by language code.
@@ -25,6 +26,9 @@ const FILES: &[(&str, &str)] = &[
     ("pt", include_str!("../../lang/lexicon/pt.txt")),
     ("ru", include_str!("../../lang/lexicon/ru.txt")),
 ];
+
+/// A set of the aligner's keys of a lexicon's glosses.
+pub(crate) type GlossKeys = HashSet<String, BuildHasherDefault<crate::align::Fnv>>;
 
 /// Letters a stem entry or a compound tail needs at least.
 const MIN_STEM: usize = 4;
@@ -46,6 +50,8 @@ pub struct Lexicon {
     /// Letters of the longest stem.
     longest_stem: usize,
     glosses: Vec<Box<str>>,
+    /// The glosses as the aligner keys them, built on first use (once per process, not per document).
+    gloss_keys: OnceLock<GlossKeys>,
 }
 
 /// The lexicon of a language, when provcheck bundles one (English has none: it is the pivot).
@@ -129,6 +135,11 @@ impl Lexicon {
     /// Every gloss of the lexicon (with repeats).
     pub fn glosses(&self) -> impl Iterator<Item = &str> {
         self.glosses.iter().map(|g| &**g)
+    }
+
+    /// The glosses keyed by `key` (the aligner's stemming), computed the first time only.
+    pub(crate) fn gloss_keys(&self, key: impl Fn(&str) -> String) -> &GlossKeys {
+        self.gloss_keys.get_or_init(|| self.glosses().map(key).collect())
     }
 
     /// Whether the lexicon has an entry for a lower-cased word (by the same look-up as [`Lexicon::each_gloss`]).

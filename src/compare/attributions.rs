@@ -7,10 +7,12 @@
 
 use crate::claims::{Attribution, AttributionKind, EntityKind, SentenceClaims};
 use crate::compare::common::{
-    any_cognate, around, content_words, folded_orig, folded_trans, orig_items, orig_words, shares_rendering,
-    trans_items, trans_words,
+    any_cognate, around, content_words, folded_orig, folded_trans, orig_items, orig_words, plain_trans,
+    shares_rendering, trans_items, trans_words,
 };
 use crate::compare::names::{found_in, unknown_person};
+use std::cell::OnceCell;
+
 use crate::compare::{BeadView, Context};
 use crate::compare::{quotes, sources};
 use crate::index::{OrigIdx, TransIdx};
@@ -81,6 +83,10 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     let bead = view.bead;
     let o = orig_items(ctx, bead, |c| &c.attributions);
     let t = trans_items(ctx, bead, |c| &c.attributions);
+    // Nothing attributed on either side: nothing to compare (every branch below starts from one).
+    if o.is_empty() && t.is_empty() {
+        return Vec::new();
+    }
     let o_quotes = bead.original.iter().any(|&i| !ctx.orig_claims(i).quotes.is_empty());
     // A report-hedge ("reportedly", "allegedly") renders an attribution to an unnamed source.
     // A quotation (a real one, not a scare quote) carries its own attribution; a report hedge
@@ -94,12 +100,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     let t_words = trans_words(ctx, bead);
     let o_words = orig_words(ctx, bead);
     let t_text = folded_trans(ctx, bead);
-    let t_plain: String = bead
-        .translation
-        .iter()
-        .map(|t| ctx.translation.sentences[t.0].text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t_plain = OnceCell::new();
     // The source is still named when a word of it has a cognate in the translation, or a name inside it
     // appears in any form the names table knows ("Vereinte Nationen" as "UN").
     let source_named_in_translation =
@@ -109,7 +110,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
                     || shares_rendering(
                         &s.text,
                         ctx.original.language.code,
-                        &t_plain,
+                        t_plain.get_or_init(|| plain_trans(ctx, bead)),
                         ctx.translation.language.code,
                     )
                     || ctx.orig_claims(o).entities.iter().any(|e| {
@@ -134,7 +135,9 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
     let (ol, tl) = (ctx.original.language, ctx.translation.language);
     let o_kinds = |text: &str| sources::kinds(text, ol.code, ol.pack.segment.noun_capitals);
     let t_kinds = |text: &str| sources::kinds(text, tl.code, tl.pack.segment.noun_capitals);
-    let (o_all, t_all) = (o_kinds(&folded_orig(ctx, bead)), t_kinds(&t_text));
+    let (o_all_cell, t_all_cell) = (OnceCell::new(), OnceCell::new());
+    let o_all = || o_all_cell.get_or_init(|| o_kinds(&folded_orig(ctx, bead)));
+    let t_all = || t_all_cell.get_or_init(|| t_kinds(&t_text));
     // An unnamed source (a kind without a name: `the airport operator`) is still in the translation when
     // its kind is; its words are not looked for as cognates (`airport` is in `l'aéroport de Bruxelles`).
     let unnamed_kinds = |o: OrigIdx, a: &Attribution| -> Vec<&'static str> {
@@ -161,7 +164,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
             && source_names(ctx.trans_claims(ti), ta).is_empty()
             && ta.source.as_ref().is_some_and(|s| {
                 let k = t_kinds(&s.text);
-                !k.is_empty() && !k.iter().any(|k| o_all.contains(k))
+                !k.is_empty() && !k.iter().any(|k| o_all().contains(k))
             })
     });
     let mut out = Vec::new();
@@ -187,7 +190,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
         // unnamed source (`the airport operator said`) that the translation's sentences do not name.
         let kind_lost = |i: OrigIdx, a: &Attribution| {
             let k = unnamed_kinds(i, a);
-            !k.is_empty() && !k.iter().any(|k| t_all.contains(k))
+            !k.is_empty() && !k.iter().any(|k| t_all().contains(k))
         };
         let candidate = o.iter().find(|(i, a)| match a.kind {
             AttributionKind::Phrase => true,
@@ -239,7 +242,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
                     .filter(|e| e.span.start < s.span.end && s.span.start < e.span.end)
                     .flat_map(|e| content_words(&e.text))
                     .collect();
-                kinds.iter().any(|k| o_all.contains(k)) || any_cognate(&who, &o_words)
+                kinds.iter().any(|k| o_all().contains(k)) || any_cognate(&who, &o_words)
             });
             if !in_original && neighbour_balance(ctx, view.index, false) <= 0 {
                 out.push(AttributionChange::Added { trans: (ti, ta) });
@@ -286,14 +289,14 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<Attribution
             explicit(a)
                 && a.source.as_ref().is_some_and(|s| {
                     let k = o_kinds(&s.text);
-                    !k.is_empty() && !k.iter().any(|k| t_all.contains(k))
+                    !k.is_empty() && !k.iter().any(|k| t_all().contains(k))
                 })
         });
         let trans_kind = t.iter().find(|(_, a)| {
             explicit(a)
                 && a.source.as_ref().is_some_and(|s| {
                     let k = t_kinds(&s.text);
-                    !k.is_empty() && !k.iter().any(|k| o_all.contains(k))
+                    !k.is_empty() && !k.iter().any(|k| o_all().contains(k))
                 })
         });
         if let (Some(&(oi, oa)), Some(&(ti, ta))) = (orig_kind, trans_kind) {

@@ -295,6 +295,15 @@ pub(crate) fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A bead's translation sentences as written, joined by spaces.
+pub(crate) fn plain_trans(ctx: &Context<'_>, bead: &Bead) -> String {
+    bead.translation
+        .iter()
+        .map(|t| ctx.translation.sentences[t.0].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The first five letters of a word's English renderings, as far as provcheck's bundled lexicon of the
 /// language knows them (an English word renders itself); empty when it does not. `word` is as written.
 fn gloss_keys(lang: &str, word: &str) -> Vec<String> {

@@ -15,7 +15,7 @@ use crate::claims::{Entity, EntityKind, SentenceClaims, entity_matches};
 use crate::compare::attributions::{self, AttributionChange};
 use crate::compare::common::{
     any_cognate, around, bead_lost_quotes, content_words, fold, folded_orig, folded_trans, has_word_prefix,
-    inside_quote, orig_items, shares_rendering, trans_items,
+    inside_quote, orig_items, plain_trans, shares_rendering, trans_items,
 };
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context, Side};
@@ -193,12 +193,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let orig_text: String = beads.iter().map(|b| folded_orig(ctx, b)).collect::<Vec<_>>().join(" ");
     let trans_doc = ctx.translation_folded();
     let lost_quote = bead_lost_quotes(ctx, bead);
-    let t_plain: String = bead
-        .translation
-        .iter()
-        .map(|t| ctx.translation.sentences[t.0].text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t_plain = std::cell::OnceCell::new();
     let shortened = crate::compare::quotes::shortened(ctx, view);
     let orig_doc = ctx.original_folded();
 
@@ -221,7 +216,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
                 || !shares_rendering(
                     &e.text,
                     ctx.original.language.code,
-                    &t_plain,
+                    t_plain.get_or_init(|| plain_trans(ctx, bead)),
                     ctx.translation.language.code,
                 )
         })
