@@ -139,7 +139,7 @@ pub fn comparable_claims(doc: &mut Prepared, other: &Prepared) {
 fn latin_script(text: &str) -> bool {
     let (mut latin, mut other) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_ascii_alphabetic() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
+        if c.is_ascii_alphabetic() || claims::names::is_latin_accented(c) {
             latin += 1;
         } else {
             other += 1;

@@ -221,6 +221,11 @@ pub fn table() -> &'static NameTable {
     TABLE.get_or_init(|| NameTable::parse(&[HAND, CLDR]))
 }
 
+/// Whether a letter is a Latin letter with a diacritic (`é`, `ł`, `ğ`, `ạ`), not ASCII.
+pub fn is_latin_accented(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
+}
+
 /// Text folded for matching across languages and scripts: transliterated to ASCII, lower case.
 pub fn fold_ascii(text: &str) -> String {
     // `any_ascii` leaves ASCII as it is and writes ASCII, whose lower case needs no Unicode tables.

@@ -137,7 +137,7 @@ pub(crate) fn unknown_person(doc: &str, e: &Entity) -> bool {
 fn foreign(side: &Side<'_>, e: &Entity, other: &str) -> bool {
     let Some(native) = &side.language.pack.claims.native_letters else { return false };
     // Latin letters with diacritics only (`Ø` and `Δ` in a medical text are symbols), in a word.
-    let latin = |c: char| matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic();
+    let latin = crate::claims::names::is_latin_accented;
     e.text.chars().next().is_some_and(char::is_uppercase)
         && e.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && e.text.chars().any(|c| latin(c) && !native.contains(c))
