@@ -4,7 +4,13 @@
   scripts/measure_check.py news          false alarms on professional translations (WMT newstest2020 de-en)
   scripts/measure_check.py perturb       detection of known defects injected into those translations
   scripts/measure_check.py mqm           detection of expert-annotated errors (WMT MQM en-de, Bio-MQM de-en)
-  scripts/measure_check.py all
+  scripts/measure_check.py all           news, perturb and mqm
+  scripts/measure_check.py docs          false alarms on Debian's translated documentation (English originals
+                                         with fr, es, it, nl, pl, pt, ru translations; both directions)
+  scripts/measure_check.py docs-perturb  detection of injected defects in those pairs
+
+The docs sets need `scripts/fetch_parallel.sh [DIR]` first (Debian packages, unpacked outside the repo);
+--cache DIR (default ../parallel-cache), --lang fr,es (only those), --direction en-x|x-en|both.
 
 Documents are built one segment per paragraph, so every finding maps back to its segment through the
 paragraph number of the sentence it points at. Runs `provcheck batch` once per data set (release build).
@@ -13,6 +19,8 @@ Options: --bin PATH (default target/release/provcheck), --data DIR (default ../s
 """
 import argparse
 import collections
+import glob
+import html.parser
 import json
 import os
 import random
@@ -269,14 +277,274 @@ def mqm(args):
                   f"as warning or error {cats_warn[k] / cats[k]:.1%}")
 
 
+# --- Debian's translated documentation (scripts/fetch_parallel.sh) -------------------------------
+
+DOC_LANGS = ["fr", "es", "it", "nl", "pl", "pt", "ru"]
+HANDBOOK_DIRS = {"fr": "fr-FR", "es": "es-ES", "it": "it-IT", "nl": "nl-NL", "pl": "pl-PL", "pt": "pt-BR",
+                 "ru": "ru-RU"}
+# (name, English files under the cache's root, English path and language -> translated path, languages).
+# Both are built from one DocBook source per language by gettext (Publican, po4a): a paragraph the
+# translators have not (re)translated is printed in English, so the block structure is the same.
+DOC_SOURCES = [
+    ("handbook", "usr/share/doc/debian-handbook/html/en-US/*.html",
+     lambda f, l: f.replace("/en-US/", f"/{HANDBOOK_DIRS[l]}/"), DOC_LANGS),
+    ("reference", "usr/share/debian-reference/*.en.html",
+     lambda f, l: f[: -len(".en.html")] + f".{l}.html", ["fr", "es", "it", "pt"]),
+]
+DOC_MAX_PARAGRAPHS = 12  # paragraphs per article (news articles have about 15 segments)
+# A paragraph pair whose translation is this much shorter or longer than the English (in characters)
+# is taken to be out of sync (an outdated or partial translation) and dropped.
+DOC_RATIO = (0.5, 2.0)
+
+
+EN_FUNCTION_WORDS = set("the and of to is are a in that for with be this can it which by on as or not from an will".split())
+
+
+def left_in_english(english, translated):
+    """The translated paragraph is the English one with a few words changed (a cross-reference's title,
+    quotation marks), as gettext builds leave a paragraph whose translation is outdated."""
+    words = re.findall(r"[^\W\d_]+", translated.lower())
+    known = set(re.findall(r"[^\W\d_]+", english.lower()))
+    shared = sum(w in known for w in words)
+    return len(words) >= 4 and shared >= 0.7 * len(words) and sum(w in EN_FUNCTION_WORDS for w in words) >= 2
+
+
+class DocBlocks(html.parser.HTMLParser):
+    """The text blocks of a DocBook HTML page (div.para and p), each with the last id seen before it;
+    code listings (pre) are left out; a block nested in another is its own block."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.open, self.blocks, self.anchor, self.skip = [], [], [], None, 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = (a.get("class") or "").split()
+        anchor = a.get("id") or (a.get("name") if tag == "a" else None)
+        if anchor and "indexterm" not in cls and not re.match(r"id[-_]|idm?\d", anchor):
+            self.anchor = anchor
+        block = (tag == "div" and "para" in cls) or (tag == "p" and a.get("id") != "title")
+        pre = tag in ("pre", "script", "style")
+        self.stack.append((tag, block, pre))
+        self.skip += pre
+        if block:
+            self.open.append((self.anchor, []))
+
+    def handle_endtag(self, tag):
+        if not any(t == tag for t, _, _ in self.stack):
+            return
+        while self.stack:
+            t, block, pre = self.stack.pop()
+            self.skip -= pre
+            if block:
+                anchor, parts = self.open.pop()
+                self.blocks.append((anchor, re.sub(r"\s+", " ", "".join(parts)).strip()))
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.skip and self.open:
+            self.open[-1][1].append(data)
+
+
+def html_blocks(path):
+    p = DocBlocks()
+    p.feed(open(path, encoding="utf-8").read())
+    p.close()
+    return p.blocks
+
+
+def load_docs(cache, lang, stats):
+    """Articles of one language: the translated paragraphs of one page in order, at most DOC_MAX_PARAGRAPHS
+    each, as {doc_id, source: English paragraphs, references: {A: translated}}. A pair left out (not
+    translated, out of sync) is left out on both sides; a block out of the page's structure ends an article."""
+    root = os.path.join(cache, "root")
+    arts = []
+    for name, pattern, translated, langs in DOC_SOURCES:
+        if lang not in langs:
+            continue
+        for f in sorted(glob.glob(os.path.join(root, pattern))):
+            t = translated(f, lang)
+            if not os.path.exists(t):
+                stats["page missing"] += 1
+                continue
+            en, tr = html_blocks(f), html_blocks(t)
+            # Pair blocks under the same anchor (DocBook id) by position, where the anchor has as many
+            # blocks on both sides; elsewhere the page's structure differs and its blocks are dropped.
+            by_anchor = collections.defaultdict(lambda: ([], []))
+            for side, blocks in ((0, en), (1, tr)):
+                for i, (anchor, text) in enumerate(blocks):
+                    by_anchor[anchor][side].append((i, text))
+            pairs = {}
+            for e, x in by_anchor.values():
+                if len(e) != len(x):
+                    stats["block out of structure"] += len(e)
+                    continue
+                for (i, a), (_, b) in zip(e, x):
+                    pairs[i] = (a, b)
+            run = []
+
+            def flush():
+                for k in range(0, len(run), DOC_MAX_PARAGRAPHS):
+                    chunk = run[k: k + DOC_MAX_PARAGRAPHS]
+                    arts.append({"doc_id": f"{name}/{lang}/{os.path.basename(f)}#{chunk[0][0]}",
+                                 "source": [a for _, a, _ in chunk], "references": {"A": [b for _, _, b in chunk]}})
+                run.clear()
+
+            for i in range(len(en)):
+                a, b = pairs.get(i, (None, None))
+                if a is None:
+                    flush()
+                elif not re.search(r"[^\W\d_]", a):
+                    stats["block without words"] += 1
+                elif a == b or left_in_english(a, b):
+                    stats["untranslated (English left)"] += 1
+                elif not DOC_RATIO[0] <= len(b) / len(a) <= DOC_RATIO[1]:
+                    stats["length ratio out of range"] += 1
+                else:
+                    stats["paragraph pairs"] += 1
+                    run.append((i, a, b))
+            flush()
+    return arts
+
+
+def doc_sets(args):
+    """(direction label, language, articles, original language, translation language) for each set asked for."""
+    root = os.path.join(args.cache, "root")
+    if not os.path.isdir(root):
+        sys.exit(f"no documentation at {root}: run `scripts/fetch_parallel.sh {args.cache}` first")
+    out = []
+    for lang in args.lang.split(","):
+        stats = collections.Counter()
+        arts = load_docs(args.cache, lang, stats)[: args.limit]
+        print(f"{lang}: {len(arts)} articles; " + ", ".join(f"{k} {v}" for k, v in sorted(stats.items())))
+        for d in (["en-x", "x-en"] if args.direction == "both" else [args.direction]):
+            if d == "en-x":
+                out.append((f"en->{lang}", lang, arts, "en", lang))
+            else:
+                # The other way round: the translation as the original, the English as its translation
+                # (a stand-in for originals in these languages, which Debian's documentation does not have).
+                rev = [{"doc_id": a["doc_id"], "source": a["references"]["A"], "references": {"A": a["source"]}}
+                       for a in arts]
+                out.append((f"{lang}->en", lang, rev, lang, "en"))
+    return out
+
+
+def short(text, n=160):
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def docs(args):
+    rows = []
+    for label, lang, arts, ol, tl in doc_sets(args):
+        jobs = [{"id": a["doc_id"], "original": doc(a["source"]), "translation": doc(a["references"]["A"]),
+                 "original_lang": ol, "translation_lang": tl} for a in arts]
+        reports = batch(args.bin, jobs)
+        by_sev, by_rule = collections.Counter(), collections.Counter()
+        examples = collections.defaultdict(list)
+        with_error = failed = 0
+        for r in reports:
+            if "error" in r:
+                failed += 1
+                continue
+            with_error += any(f["severity"] == "error" for f in r["findings"])
+            for f in r["findings"]:
+                by_sev[f["severity"]] += 1
+                by_rule[(f["severity"], f["rule"])] += 1
+                o, t = f.get("original"), f.get("translation")
+                texts = [(side, r[side]["sentences"][loc["sentence"]]["text"]) for side, loc in
+                         (("original", o), ("translation", t)) if loc is not None]
+                examples[(f["severity"], f["rule"])].append((r["id"], f["message"], texts))
+        n = max(len(reports), 1)
+        paras = sum(len(a["source"]) for a in arts)
+        rows.append((label, len(reports), paras, by_sev["error"], with_error, by_sev["warning"]))
+        print(f"docs {label}: {len(reports)} faithful articles ({paras} paragraph pairs), {failed} failed to run")
+        print(f"  error-level findings: {by_sev['error']} ({by_sev['error'] / n:.3f} per article; "
+              f"{with_error} articles with at least one)")
+        print(f"  warnings: {by_sev['warning']} ({by_sev['warning'] / n:.2f} per article), infos: {by_sev['info']}")
+        for (sev, rule), c in sorted(by_rule.items(), key=lambda x: (-x[1], x[0])):
+            print(f"    {sev:<8} {rule:<22} {c}")
+            for rid, msg, texts in examples[(sev, rule)][: args.show]:
+                print(f"        {rid}: {msg}")
+                for side, text in texts if sev == "error" else []:
+                    print(f"            {side[:5]}: {short(text)}")
+    print("\ndocs summary: direction, articles, paragraph pairs, errors (per article, articles with one; "
+          "per 1000 paragraphs), warnings per article")
+    for label, n, paras, errs, with_err, warns in rows:
+        print(f"  {label:<7} {n:>5} {paras:>6}  errors {errs:>4} ({errs / max(n, 1):.3f}, {with_err:>3}; "
+              f"{1000 * errs / max(paras, 1):.1f} per 1000 paragraphs)  warnings {warns / max(n, 1):.2f}")
+
+
+# The English-only perturbations (speaker, according to, hedge, negation) run where the translation is English.
+DOC_KINDS_ANY = {"drop-sentence", "add-sentence", "change-number"}
+
+
+def docs_perturb(args):
+    rows = []
+    for label, lang, arts, ol, tl in doc_sets(args):
+        rng = random.Random(2026)
+        jobs, meta = [], []
+        for k, a in enumerate(arts):
+            for kind, rules, seg, new_ref, side in perturbations(a, rng):
+                if tl != "en" and kind not in DOC_KINDS_ANY:
+                    continue
+                if kind == "add-sentence":
+                    ref = a["references"]["A"]
+                    donor = arts[(k + 7) % len(arts)]["references"]["A"]
+                    extra = donor[len(donor) // 2]
+                    seg = rng.randrange(1, len(ref) + 1)
+                    new_ref = ref[:seg] + [extra] + ref[seg:]
+                jobs.append({"id": f"{a['doc_id']}/{kind}", "original": doc(a["source"]), "translation": doc(new_ref),
+                             "original_lang": ol, "translation_lang": tl})
+                meta.append((kind, rules, seg, side))
+        reports = batch(args.bin, jobs)
+        found, strict, total = collections.Counter(), collections.Counter(), collections.Counter()
+        misses = collections.defaultdict(list)
+        for r, (kind, rules, seg, side) in zip(reports, meta):
+            total[kind] += 1
+            if "error" in r:
+                continue
+            hit = exact = False
+            for f in r["findings"]:
+                if f["rule"] not in rules or f["severity"] == "info":
+                    continue
+                loc = f.get(side)
+                p = r[side]["sentences"][loc["sentence"]]["paragraph"] if loc else None
+                hit |= p == seg
+                exact |= p == seg and f["rule"] in STRICT.get(kind, rules)
+            found[kind] += hit
+            strict[kind] += exact
+            if not hit:
+                misses[kind].append(r["id"])
+        print(f"docs perturbations {label}: {len(arts)} articles, found at the right segment (warning or error):")
+        for kind in sorted(total):
+            note = f"  (exact rule: {strict[kind] / total[kind]:.1%})" if kind in STRICT else ""
+            print(f"  {kind:<18} {found[kind]:>4}/{total[kind]:<4} {found[kind] / total[kind]:.1%}{note}")
+            for m in misses[kind][: args.show]:
+                print(f"      missed: {m}")
+        rows.append((label, {k: (found[k], total[k]) for k in total}))
+    kinds = sorted({k for _, d in rows for k in d})
+    print("\ndocs perturbations summary (found/total):")
+    print("  " + " " * 8 + "".join(f"{k:>20}" for k in kinds))
+    for label, d in rows:
+        print(f"  {label:<8}" + "".join(f"{('%d/%d' % d[k]) if k in d else '-':>20}" for k in kinds))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["news", "perturb", "mqm", "all"])
+    ap.add_argument("what", choices=["news", "perturb", "mqm", "all", "docs", "docs-perturb"])
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "provcheck"))
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--cache", default=os.path.join(ROOT, "..", "parallel-cache"))
+    ap.add_argument("--lang", default=",".join(DOC_LANGS))
+    ap.add_argument("--direction", choices=["en-x", "x-en", "both"], default="both")
     args = ap.parse_args()
+    if args.what in ("docs", "docs-perturb"):
+        if not os.path.exists(args.bin):
+            sys.exit(f"no binary at {args.bin}: run `cargo build --release` first")
+        return docs(args) if args.what == "docs" else docs_perturb(args)
     if not os.path.isdir(args.data):
         sys.exit(f"no data at {args.data}: this measurement needs ../shared/data")
     if not os.path.exists(args.bin):
