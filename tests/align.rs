@@ -446,7 +446,8 @@ fn dictionary_helps_and_is_named() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
 
-    // Found in the default location (here `$PROVCHECK_DICTD`), named in a note; `--no-dictionary` silences it.
+    // Found in the default location (here `$PROVCHECK_DICTD`) and named in a note; a dictionary this
+    // small is not chosen over the bundled lexicons, and the note says so; `--no-dictionary` silences it.
     let table = |extra: &[&str]| {
         let mut c = bin();
         c.env(align::dictionary::DIR_VARIABLE, &dir)
@@ -456,14 +457,14 @@ fn dictionary_helps_and_is_named() {
     };
     let note = table(&[]);
     assert!(
-        note.contains("note: aligning with the dictionary") && note.contains("freedict-deu-eng.index"),
+        note.contains("note: not aligning with the installed dictionary")
+            && note.contains("freedict-deu-eng.index (7 headwords)"),
         "{note}"
     );
     assert!(!table(&["--no-dictionary"]).contains("dictionary"));
-    // The opposite direction is read in reverse.
+    // Given for the opposite direction, it is read in reverse.
     let out = bin()
-        .env(align::dictionary::DIR_VARIABLE, &dir)
-        .args(["align", "--from", "en", "--to", "de", &t, &o])
+        .args(["align", "--from", "en", "--to", "de", "--dictionary", index.to_str().unwrap(), &t, &o])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("read in reverse (eng→deu)"));

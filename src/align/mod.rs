@@ -93,6 +93,9 @@ pub struct Alignment {
     /// common words).
     #[serde(skip)]
     pub loaded: Option<(Arc<Dictionary>, Direction)>,
+    /// Whether the name rules may consult an installed spelling dictionary (not with `--no-dictionary`).
+    #[serde(skip)]
+    pub spelling: bool,
 }
 
 /// Settings for the aligner.
@@ -134,7 +137,7 @@ pub fn align(
 ) -> Alignment {
     let (dict, dictionary) = match &options.dictionary {
         DictionaryChoice::Loaded(d, dir) => (Some((Arc::clone(d), *dir)), Some(d.path.display().to_string())),
-        DictionaryChoice::Off => (None, None),
+        DictionaryChoice::Off | DictionaryChoice::NoneInstalled => (None, None),
         choice => match dictionary::resolve(choice, original_lang.code, translation_lang.code) {
             Ok(dictionary::Resolved { choice: DictionaryChoice::Loaded(d, dir), .. }) => {
                 let name = d.path.display().to_string();
@@ -153,7 +156,13 @@ pub fn align(
         },
         &options.params,
     );
-    Alignment { beads, dictionary, loaded: dict }
+    let spelling = !matches!(options.dictionary, DictionaryChoice::Off);
+    Alignment { beads, dictionary, loaded: dict, spelling }
+}
+
+/// Whether the bundled lexicons serve the pair (see [`bundled`]).
+pub(crate) fn bundled_serves(original: &str, translation: &str) -> bool {
+    !matches!(bundled(original, translation), Words::None)
 }
 
 /// The bundled lexicons for a pair without an installed dictionary: each language needs one, or to be

@@ -304,6 +304,11 @@ pub(crate) fn plain_trans(ctx: &Context<'_>, bead: &Bead) -> String {
         .join(" ")
 }
 
+/// A bead's original sentences as written, joined by spaces.
+pub(crate) fn plain_orig(ctx: &Context<'_>, bead: &Bead) -> String {
+    bead.original.iter().map(|o| ctx.original.sentences[o.0].text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
 /// The first five letters of a word's English renderings, as far as provcheck's bundled lexicon of the
 /// language knows them (an English word renders itself); empty when it does not. `word` is as written.
 fn gloss_keys(lang: &str, word: &str) -> Vec<String> {

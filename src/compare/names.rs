@@ -15,7 +15,7 @@ use crate::claims::{Entity, EntityKind, SentenceClaims, entity_matches};
 use crate::compare::attributions::{self, AttributionChange};
 use crate::compare::common::{
     any_cognate, around, bead_lost_quotes, content_words, fold, folded_orig, folded_trans, has_word_prefix,
-    inside_quote, orig_items, plain_trans, shares_rendering, trans_items,
+    inside_quote, orig_items, plain_orig, plain_trans, shares_rendering, trans_items,
 };
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context, Side};
@@ -160,6 +160,77 @@ fn unlisted_place(ctx: &Context<'_>, in_original: bool, e: &Entity, other: &str)
         && !any_cognate(&content_words(&e.text), &content_words(other))
 }
 
+/// Whether installed spelling dictionaries say the entity is a name that crosses languages unchanged,
+/// so that its absence from the other side is real. A word of it written with a capital and then lower
+/// case only, of four letters or more (not `CFOs` or `PhD`, nor `PIB`, translated `GDP`; not `Esc`),
+/// must be:
+/// - unknown to the dictionary of its own language, as written and in lower case, and not two words it
+///   knows written as one (`Bootloader`, `Photoshop`): a place or firm obscure enough to have no exonym
+///   (`Coquelles`, `Zaventem`, `Estibas`); or
+/// - listed by it with its capital only, and accepted as written by the other language's dictionary
+///   too (`Terceira`): famous names are the ones with exonyms (`Sicily` / `Sizilien`, `Quran` /
+///   `Koran`), and a capital-only word only one language lists is often one.
+///
+/// Not in a name with a word in capitals (`BEWARE Bootloader` is a label); only between documents in the
+/// Latin script (a transliterated name is spelled differently anyway). Only in languages that do
+/// not capitalise their nouns (a German noun is capital-only too), only when
+/// the user has not turned installed word lists off, and only when the name has no close spelling in
+/// `other_words` (the other document's content words) or in `bead_other` (the bead's other side as
+/// written, whose words may begin as the name does: `Lublin` / `lubelskiego`), and renders none of its
+/// words in `other_lang` by the bundled lexicon (`Christmas` / `Noël`). See [`crate::lang::spelling`].
+fn spelled_as_name(
+    ctx: &Context<'_>,
+    (side, other): (&Side<'_>, &Side<'_>),
+    e: &Entity,
+    other_words: &[String],
+    bead_other: &str,
+) -> bool {
+    if !ctx.alignment.spelling || e.known || side.language.pack.segment.noun_capitals {
+        return false;
+    }
+    let capitalised = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 4
+            && chars.all(char::is_lowercase)
+    };
+    // Between scripts a name is transliterated, and a spelling that differs says nothing (`Bruce
+    // Schneier` / `Брюс Шнайер`).
+    let latin =
+        |c: char| !c.is_alphabetic() || c.is_ascii_alphabetic() || crate::claims::names::is_latin_accented(c);
+    if !e.text.chars().all(latin) || !bead_other.chars().all(latin) {
+        return false;
+    }
+    let words: Vec<&str> = e.text.split(|c: char| !c.is_alphabetic()).filter(capitalised).collect();
+    // A word in capitals beside it makes a heading or a label (`BEWARE Bootloader`), not a name.
+    let shouting = e.text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
+    });
+    if words.is_empty() || shouting {
+        return false;
+    }
+    let Some(own) = crate::lang::spelling::for_language(side.language.code) else { return false };
+    let theirs = (!other.language.pack.segment.noun_capitals)
+        .then(|| crate::lang::spelling::for_language(other.language.code))
+        .flatten();
+    let name = |w: &str| {
+        own.capital_only(w)
+            && (!own.accepts(w) && !own.compound(w) || theirs.as_ref().is_some_and(|t| t.accepts(w)))
+    };
+    let prefix = |w: &str| fold(w).chars().take(3).collect::<String>();
+    let begins: Vec<String> = content_words(bead_other).iter().map(|w| prefix(w)).collect();
+    words.iter().any(|w| name(w))
+        && !words.iter().any(|w| begins.contains(&prefix(w)))
+        && !content_words(&e.text).iter().any(|w| {
+            // A close spelling is about as long: `Coquelles` is not `celle`.
+            let n = w.chars().count();
+            let near: Vec<String> =
+                other_words.iter().filter(|o| o.chars().count().abs_diff(n) <= 2).cloned().collect();
+            any_cognate(std::slice::from_ref(w), &near)
+        })
+        && !shares_rendering(&e.text, side.language.code, bead_other, other.language.code)
+}
+
 /// Whether the entity stands inside the source phrase of one of the sentence's attributions.
 fn in_source(claims: &SentenceClaims, e: &Entity) -> bool {
     claims
@@ -197,12 +268,22 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let shortened = crate::compare::quotes::shortened(ctx, view);
     let orig_doc = ctx.original_folded();
 
+    let trans_words = std::cell::OnceCell::new();
+    let orig_words = std::cell::OnceCell::new();
+    let o_plain = std::cell::OnceCell::new();
     let o_trusted = |e: &Entity| {
         e.known
             || e.kind == EntityKind::Person
             || spelled_in(trans_doc, e, true)
             || unlisted_place(ctx, true, e, trans_doc)
             || foreign(&ctx.original, e, trans_doc)
+            || spelled_as_name(
+                ctx,
+                (&ctx.original, &ctx.translation),
+                e,
+                trans_words.get_or_init(|| content_words(trans_doc)),
+                t_plain.get_or_init(|| plain_trans(ctx, bead)),
+            )
     };
     let uo_all: Vec<O<'a>> = o
         .iter()
@@ -237,6 +318,13 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
             || unlisted_place(ctx, false, e, orig_doc)
             || foreign(&ctx.translation, e, orig_doc)
             || (in_source(ctx.trans_claims(i), e) && unknown_person(orig_doc, e))
+            || spelled_as_name(
+                ctx,
+                (&ctx.translation, &ctx.original),
+                e,
+                orig_words.get_or_init(|| content_words(orig_doc)),
+                o_plain.get_or_init(|| plain_orig(ctx, bead)),
+            )
     };
     let ut_all: Vec<T<'a>> = t
         .iter()

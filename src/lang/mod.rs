@@ -7,6 +7,7 @@
 //! The format is documented in `docs/language-packs.md`. This module holds data access only: no rules.
 
 mod detect;
+pub mod spelling;
 pub mod units;
 
 use std::collections::BTreeMap;
