@@ -568,3 +568,65 @@ fn a_language_without_a_pack_reports_only_what_both_sides_read() {
     let found = findings("ja", original, "en", changed);
     assert!(found.iter().any(|f| f.starts_with("number-changed")), "{found:?}");
 }
+
+/// `according to your needs` names a standard, not a source (each pack's `standards`): no attribution,
+/// so nothing to lose in the translation. `selon la préfecture` still is one.
+#[test]
+fn a_standard_is_no_source() {
+    for (code, text) in [
+        ("en", "Extra trains will run on the line according to passenger needs."),
+        ("fr", "Des trains supplémentaires circuleront selon les besoins des voyageurs."),
+        ("es", "Se reforzará la plantilla de cada hospital según las necesidades."),
+        ("es", "Los vecinos podrán recurrir la multa según corresponda."),
+        ("it", "Le corse saranno aumentate secondo le esigenze dei pendolari."),
+        ("nl", "De dienstregeling wordt volgens de wensen van reizigers aangepast."),
+        ("pt", "Os horários serão ajustados segundo as necessidades dos passageiros."),
+        ("pl", "Rozkład zostanie zmieniony według potrzeb pasażerów."),
+    ] {
+        assert_eq!(attributions(code, text), vec![], "{code}: {text}");
+    }
+    assert_eq!(attributions("fr", "Selon la préfecture, trois personnes ont été blessées.").len(), 1);
+    assert_eq!(attributions("en", "Three people were hurt, according to the regional council.").len(), 1);
+}
+
+/// A lost sourcing phrase is an error where it opens the sentence or a clause, or names its source
+/// with a capital; run into the clause with a common noun (`selon les syndicats de 4 %`), where such
+/// phrases as often say "in accordance with", it is a warning.
+#[test]
+fn a_sourcing_phrase_run_into_the_clause_is_a_warning_when_lost() {
+    let severity_of = |original: &str, translation: &str| {
+        let options = provcheck::Options {
+            original_lang: Some("fr".into()),
+            translation_lang: Some("en".into()),
+            align: provcheck::align::AlignOptions {
+                dictionary: provcheck::align::DictionaryChoice::Off,
+                ..Default::default()
+            },
+            ..provcheck::Options::default()
+        };
+        let doc = |name: &str, text: &str| {
+            provcheck::input::Document::from_bytes(name, text.as_bytes(), provcheck::input::Format::Markdown)
+                .unwrap()
+        };
+        let report = provcheck::check(doc("o", original), doc("t", translation), &options).unwrap();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "attribution-dropped")
+            .map(|f| f.severity)
+            .collect::<Vec<_>>()
+    };
+    let translation = "Rail fares rose by 4 percent in January.\n";
+    assert_eq!(
+        severity_of("Les tarifs ont augmenté de 4 % en janvier, selon les syndicats.\n", translation),
+        vec![provcheck::Severity::Error]
+    );
+    assert_eq!(
+        severity_of("Selon les syndicats, les tarifs ont augmenté de 4 % en janvier.\n", translation),
+        vec![provcheck::Severity::Error]
+    );
+    assert_eq!(
+        severity_of("Les tarifs ont augmenté selon les syndicats de 4 % en janvier.\n", translation),
+        vec![provcheck::Severity::Warning]
+    );
+}

@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::tokens::{TokKind, span_of};
+use super::tokens::{TokKind, fold, span_of};
 use super::{Attribution, AttributionKind, Ctx, Quote, Source};
 
 /// The longest single-token-or-phrase match of a word set at `k`, as a bool.
@@ -284,6 +284,16 @@ fn compound_cue(ctx: &Ctx, i: usize) -> Option<usize> {
     ok.then_some(k + 1)
 }
 
+/// Whether a source phrase names a standard rather than a source: one of the pack's `standards` among
+/// its words before the first source link (`the nature` of `the nature of the device`).
+fn standard(ctx: &Ctx, source: &Range<usize>) -> bool {
+    let lex = ctx.lex;
+    !lex.standards.is_empty()
+        && (source.start..source.end)
+            .take_while(|&k| k == source.start || !is(&lex.source_links, ctx, k))
+            .any(|k| ctx.toks[k].kind == TokKind::Word && lex.standards.contains(&fold(&ctx.toks[k].lower)))
+}
+
 fn inside(quotes: &[Quote], span: &Range<usize>) -> bool {
     quotes.iter().any(|q| q.span.start < span.start && span.end <= q.span.end)
 }
@@ -318,6 +328,11 @@ pub fn extract(ctx: &Ctx, stop_used: &[bool], quotes: &[Quote]) -> Vec<Attributi
             || super::numbers::phrase_before(&lex.attribution_before, toks, i).is_some();
         if let Some((len, ())) = lex.attribution_before.match_at(toks, i) {
             let src = np.forward(i + len);
+            // `according to your needs`, `selon le cas`: a standard, not a source.
+            if src.as_ref().is_some_and(|r| standard(ctx, r)) {
+                i += len;
+                continue;
+            }
             // A one-word cue needs its source: German `laut` is also "loud" (`laut werden`, voiced).
             // A cue whose verb follows (`secondo quanto riferito da X`) is that verb's attribution.
             let verb_follows = lex.attribution_verbs.match_at(toks, i + len).is_some();

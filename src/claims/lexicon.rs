@@ -116,6 +116,8 @@ pub struct Lexicon {
     pub source_links: PhraseSet<()>,
     pub pronouns: PhraseSet<()>,
     pub source_stops: PhraseSet<()>,
+    /// Words that make a sourcing phrase a standard (`according to your needs`), folded.
+    pub standards: std::collections::HashSet<String>,
     /// The pack capitalises nouns (German): capitals say little about names.
     pub noun_capitals: bool,
 }
@@ -290,6 +292,7 @@ impl Lexicon {
             source_links: set(&c.source_links),
             pronouns: set(&c.pronouns),
             source_stops: set(&c.source_stops),
+            standards: c.standards.iter().map(|t| fold(t)).collect(),
             noun_capitals: pack.segment.noun_capitals,
         }
     }

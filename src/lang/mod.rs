@@ -403,6 +403,11 @@ pub struct ClaimData {
     /// Words that end a source phrase (conjunctions, adverbs, prepositions that start something else).
     #[serde(default)]
     pub source_stops: Vec<String>,
+    /// Words that make a sourcing phrase a standard, not a source: `according to your needs`, `selon le
+    /// cas`, `según corresponda` say how something is done, not who says so. A phrase cue whose source
+    /// has one of them before its first source link is no attribution.
+    #[serde(default)]
+    pub standards: Vec<String>,
     /// True for verb-second languages (German): the source of a report verb is looked for after the
     /// verb first (`Das teilte die Präfektur mit`, `erklärte Malerius`), then before it.
     #[serde(default)]

@@ -19,7 +19,9 @@ declare_rule! {
     /// soldiers were killed." → the source is gone.
     ///
     /// Severity: error when an explicit sourcing phrase with its source ("laut Polizei", "according to
-    /// the ministry") is lost, warning when a speech verb is; nothing when the translation still names
+    /// the ministry") is lost, and it opens its sentence or a clause or its source is written with a
+    /// capital (run into a clause, "according to the constraints" is as often a standard as a source:
+    /// a warning); warning when a speech verb is; nothing when the translation still names
     /// the source (a cognate or name variant of it), renders the cue as a report hedge ("reportedly"), or
     /// the attribution moved into a neighbouring sentence. Verb attributions in headlines are ignored.
     /// Where the translation kept some of the sentence's attributions but has fewer distinct sources
@@ -44,7 +46,10 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 // "laut", "zufolge", "according to" with a named source are explicit sourcing: an error
                 // when lost. A speech verb may be rendered by a construction the pack does not list,
                 // and a bead that kept other attributions may carry this one in them.
-                let explicit = oa.kind == AttributionKind::Phrase && oa.source.is_some() && !partial;
+                let explicit = oa.kind == AttributionKind::Phrase
+                    && oa.source.is_some()
+                    && !partial
+                    && (opens_clause(&ctx.original.sentences[o.0].text, oa.span.start) || named(oa));
                 let severity = if explicit { rule.severity } else { Severity::Warning };
                 let who = oa.source.as_ref().map_or(String::new(), |s| format!(" to `{}`", s.text));
                 let message =
@@ -56,4 +61,21 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether the cue at `start` opens its sentence or a clause (after a comma, a colon, a dash, a
+/// parenthesis or a quotation mark): `According to the ministry, …`, `…, according to the police.`
+/// Run into a clause (`configure it according to the constraints`), a sourcing phrase is as often
+/// a standard (in accordance with) as a source.
+fn opens_clause(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    before.is_empty() || before.ends_with([',', ';', ':', '(', '–', '—', '-', '"', '«', '“', '„', '»'])
+}
+
+/// Whether the attribution's source is written with a capital, a name or, in German, any noun
+/// (`laut Polizei` runs into the clause).
+fn named(a: &crate::claims::Attribution) -> bool {
+    a.source
+        .as_ref()
+        .is_some_and(|s| s.text.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase)))
 }
