@@ -72,6 +72,22 @@ fn bench(c: &mut Criterion) {
         b.iter(|| pairs.par_iter().map(|t| run(&original, t, &options)).sum::<usize>())
     });
     group.finish();
+
+    // The Hunspell dictionaries the name rules consult: loaded once per process on first use (this
+    // measures that first load), then asked a word at a time. Skipped for a language not installed.
+    let mut group = c.benchmark_group("spelling");
+    group.sample_size(10);
+    for code in ["en", "fr", "es", "it", "pt", "nl", "pl", "ru"] {
+        let Some(aff) = provcheck::lang::spelling::path_for(code) else { continue };
+        group.bench_function(format!("load-{code}"), |b| b.iter(|| provcheck::lang::spelling::load(&aff)));
+    }
+    if let Some(en) = provcheck::lang::spelling::for_language("en") {
+        let words = ["Coquelles", "Treasury", "Salzburg", "Bootloader", "Christmas", "Estibas"];
+        group.bench_function("lookup-en-6-words", |b| {
+            b.iter(|| words.iter().filter(|w| en.capital_only(w) && !en.compound(w)).count())
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);
