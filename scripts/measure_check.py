@@ -178,24 +178,32 @@ def perturbations(article, rng):
     return out
 
 
-def perturb(args):
-    arts = load_news(args.data)[: args.limit]
+def perturbation_jobs(arts, ol, tl, kinds=None):
+    """Jobs (and their meta: kind, rules, segment, side) for every perturbation of every article; an
+    added segment comes from the article seven places on. `kinds` limits the kinds run."""
     rng = random.Random(2026)
     jobs, meta = [], []
     for k, a in enumerate(arts):
         for kind, rules, seg, new_ref, side in perturbations(a, rng):
+            if kinds is not None and kind not in kinds:
+                continue
             if kind == "add-sentence":
+                ref = a["references"]["A"]
                 donor = arts[(k + 7) % len(arts)]["references"]["A"]
                 extra = donor[len(donor) // 2]
-                seg = rng.randrange(1, len(a["references"]["A"]) + 1)
-                new_ref = a["references"]["A"][:seg] + [extra] + a["references"]["A"][seg:]
+                seg = rng.randrange(1, len(ref) + 1)
+                new_ref = ref[:seg] + [extra] + ref[seg:]
             jobs.append({"id": f"{a['doc_id']}/{kind}", "original": doc(a["source"]), "translation": doc(new_ref),
-                         "original_lang": "de", "translation_lang": "en"})
+                         "original_lang": ol, "translation_lang": tl})
             meta.append((kind, rules, seg, side))
+    return jobs, meta
+
+
+def score_perturbations(args, jobs, meta, heading):
+    """Runs the jobs, prints how many perturbations of each kind were found at the right segment under
+    `heading`, and returns {kind: (found, total)}."""
     reports = batch(args.bin, jobs)
-    found = collections.Counter()
-    strict = collections.Counter()
-    total = collections.Counter()
+    found, strict, total = collections.Counter(), collections.Counter(), collections.Counter()
     misses = collections.defaultdict(list)
     for r, (kind, rules, seg, side) in zip(reports, meta):
         total[kind] += 1
@@ -213,12 +221,20 @@ def perturb(args):
         strict[kind] += exact
         if not hit:
             misses[kind].append(r["id"])
-    print(f"perturbations of {len(arts)} articles (reference A), found at the right segment (warning or error):")
+    print(heading)
     for kind in sorted(total):
         note = f"  (exact rule: {strict[kind] / total[kind]:.1%})" if kind in STRICT else ""
         print(f"  {kind:<18} {found[kind]:>4}/{total[kind]:<4} {found[kind] / total[kind]:.1%}{note}")
         for m in misses[kind][: args.show]:
             print(f"      missed: {m}")
+    return {k: (found[k], total[k]) for k in total}
+
+
+def perturb(args):
+    arts = load_news(args.data)[: args.limit]
+    jobs, meta = perturbation_jobs(arts, "de", "en")
+    score_perturbations(args, jobs, meta, f"perturbations of {len(arts)} articles (reference A), found at the right "
+                        "segment (warning or error):")
 
 
 # --- MQM -----------------------------------------------------------------------------------------
@@ -482,47 +498,10 @@ DOC_KINDS_ANY = {"drop-sentence", "add-sentence", "change-number"}
 def docs_perturb(args):
     rows = []
     for label, lang, arts, ol, tl in doc_sets(args):
-        rng = random.Random(2026)
-        jobs, meta = [], []
-        for k, a in enumerate(arts):
-            for kind, rules, seg, new_ref, side in perturbations(a, rng):
-                if tl != "en" and kind not in DOC_KINDS_ANY:
-                    continue
-                if kind == "add-sentence":
-                    ref = a["references"]["A"]
-                    donor = arts[(k + 7) % len(arts)]["references"]["A"]
-                    extra = donor[len(donor) // 2]
-                    seg = rng.randrange(1, len(ref) + 1)
-                    new_ref = ref[:seg] + [extra] + ref[seg:]
-                jobs.append({"id": f"{a['doc_id']}/{kind}", "original": doc(a["source"]), "translation": doc(new_ref),
-                             "original_lang": ol, "translation_lang": tl})
-                meta.append((kind, rules, seg, side))
-        reports = batch(args.bin, jobs)
-        found, strict, total = collections.Counter(), collections.Counter(), collections.Counter()
-        misses = collections.defaultdict(list)
-        for r, (kind, rules, seg, side) in zip(reports, meta):
-            total[kind] += 1
-            if "error" in r:
-                continue
-            hit = exact = False
-            for f in r["findings"]:
-                if f["rule"] not in rules or f["severity"] == "info":
-                    continue
-                loc = f.get(side)
-                p = r[side]["sentences"][loc["sentence"]]["paragraph"] if loc else None
-                hit |= p == seg
-                exact |= p == seg and f["rule"] in STRICT.get(kind, rules)
-            found[kind] += hit
-            strict[kind] += exact
-            if not hit:
-                misses[kind].append(r["id"])
-        print(f"docs perturbations {label}: {len(arts)} articles, found at the right segment (warning or error):")
-        for kind in sorted(total):
-            note = f"  (exact rule: {strict[kind] / total[kind]:.1%})" if kind in STRICT else ""
-            print(f"  {kind:<18} {found[kind]:>4}/{total[kind]:<4} {found[kind] / total[kind]:.1%}{note}")
-            for m in misses[kind][: args.show]:
-                print(f"      missed: {m}")
-        rows.append((label, {k: (found[k], total[k]) for k in total}))
+        # Negation, hedge, speaker and "according to" perturbations are written for an English translation.
+        jobs, meta = perturbation_jobs(arts, ol, tl, None if tl == "en" else DOC_KINDS_ANY)
+        heading = f"docs perturbations {label}: {len(arts)} articles, found at the right segment (warning or error):"
+        rows.append((label, score_perturbations(args, jobs, meta, heading)))
     kinds = sorted({k for _, d in rows for k in d})
     print("\ndocs perturbations summary (found/total):")
     print("  " + " " * 8 + "".join(f"{k:>20}" for k in kinds))
