@@ -630,3 +630,101 @@ fn a_sourcing_phrase_run_into_the_clause_is_a_warning_when_lost() {
         vec![provcheck::Severity::Warning]
     );
 }
+
+/// A gloss in quotation marks (a term's other-language form or expansion, in parentheses) that the
+/// translation keeps without the marks is not dropped; losing it is a warning, not an error.
+#[test]
+fn a_quoted_gloss_kept_without_marks() {
+    let fr = "La mairie finance un dispositif d'aide (« support for rural housing and small farms ») \
+              pour les villages isolés.\n";
+    let kept =
+        "The town hall funds a support for rural housing and small farms scheme for isolated villages.\n";
+    let found = findings("fr", fr, "en", kept);
+    assert!(!found.iter().any(|f| f.starts_with("quote-")), "{found:?}");
+    let lost = "The town hall funds an aid scheme for isolated villages.\n";
+    let found = findings("fr", fr, "en", lost);
+    assert!(found.iter().any(|f| f.starts_with("quote-")), "{found:?}");
+    assert_eq!(errors("fr", fr, "en", lost), 0);
+}
+
+/// How many error-level findings `check` gives on a small pair.
+fn errors(lo: &str, original: &str, lt: &str, translation: &str) -> usize {
+    use provcheck::input::{Document, Format};
+    let doc = |name: &str, text: &str| {
+        Document::from_bytes(name, text.as_bytes(), Format::Markdown).expect("document")
+    };
+    let options = provcheck::Options {
+        original_lang: Some(lo.to_owned()),
+        translation_lang: Some(lt.to_owned()),
+        align: provcheck::align::AlignOptions {
+            dictionary: provcheck::align::DictionaryChoice::Off,
+            ..Default::default()
+        },
+        ..provcheck::Options::default()
+    };
+    let report = provcheck::check(doc("original", original), doc("translation", translation), &options)
+        .expect("check");
+    report.findings.iter().filter(|f| f.severity == provcheck::Severity::Error).count()
+}
+
+/// A cross-reference whose title the translated report words its own way is paired by its number;
+/// a reference the translation leaves out is still a dropped quotation.
+#[test]
+fn a_cross_reference_paired_by_its_number() {
+    let es = "Las cifras completas figuran en el anexo 4.2, «Reparto de los fondos entre las regiones», \
+              del informe anual.\n";
+    let en =
+        "The full figures are given in annex 4.2, “Sharing Funds Among Regions”, of the annual report.\n";
+    let found = findings("es", es, "en", en);
+    assert!(!found.iter().any(|f| f.starts_with("quote-")), "{found:?}");
+    let en = "The full figures are given in the annual report.\n";
+    let found = findings("es", es, "en", en);
+    assert!(found.iter().any(|f| f.starts_with("quote-")), "{found:?}");
+}
+
+/// A menu item quoted in the original and written without marks in the translation keeps its acronym:
+/// the words were rendered, not dropped.
+#[test]
+fn a_quoted_menu_item_rendered_without_marks() {
+    let en =
+        "To share the printer, the clerk selects “Enable printing over the network (IPP)” in the settings.\n";
+    let fr = "Pour partager l'imprimante, l'employé choisit Activer l'impression par le réseau (IPP) dans les \
+              réglages.\n";
+    let found = findings("en", en, "fr", fr);
+    assert!(!found.iter().any(|f| f.starts_with("quote-dropped")), "{found:?}");
+}
+
+/// `a dozen` rendered `десяток` (about ten) is a round count either way; digits grouped with a period
+/// in a Russian text (`32.000`) match `32,000`; a real change is still reported.
+#[test]
+fn round_counts_and_period_grouped_digits() {
+    let en = "The fire destroyed a dozen warehouses near the port.\n\nThe insurer expects 32,000 claims this year.\n";
+    let ru =
+        "Пожар уничтожил десяток складов возле порта.\n\nСтраховщик ожидает 32.000 заявлений в этом году.\n";
+    let found = findings("en", en, "ru", ru);
+    assert!(!found.iter().any(|f| f.starts_with("number-")), "{found:?}");
+    let found = findings("ru", ru, "en", en);
+    assert!(!found.iter().any(|f| f.starts_with("number-")), "{found:?}");
+    let ru = ru.replace("десяток", "два десятка").replace("32.000", "23.000");
+    let found = findings("en", en, "ru", &ru);
+    assert_eq!(found.iter().filter(|f| f.starts_with("number-changed")).count(), 2, "{found:?}");
+}
+
+/// French `neuf` after its noun or an article is the adjective (new), not nine; Spanish `Este` (this)
+/// opening a sentence is no Estonian.
+#[test]
+fn adjective_neuf_and_sentence_opening_este() {
+    let en = "The town bought a new fire engine.\n\nIt replaces an old one.\n";
+    let fr = "La commune a acheté un camion de pompiers neuf.\n\nIl remplace un ancien.\n";
+    let found = findings("en", en, "fr", fr);
+    assert!(!found.iter().any(|f| f.starts_with("number-")), "{found:?}");
+    let en9 = "The town bought nine fire engines.\n\nThey replace old ones.\n";
+    let fr9 = "La commune a acheté neuf camions de pompiers.\n\nIls remplacent les anciens.\n";
+    assert!(!findings("en", en9, "fr", fr9).iter().any(|f| f.starts_with("number-")));
+    let fr8 = fr9.replace("neuf", "huit");
+    assert!(findings("en", en9, "fr", &fr8).iter().any(|f| f.starts_with("number-changed")));
+    let es = "Este año la cosecha de trigo fue buena.\n";
+    let en = "This year the wheat harvest was good.\n";
+    let found = findings("es", es, "en", en);
+    assert!(!found.iter().any(|f| f.starts_with("name-")), "{found:?}");
+}

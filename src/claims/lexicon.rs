@@ -50,6 +50,8 @@ pub struct Lexicon {
     pub number_leads: PhraseSet<()>,
     pub currencies: PhraseSet<String>,
     pub approximate: PhraseSet<()>,
+    pub round_multipliers: PhraseSet<()>,
+    pub adjective_numbers: PhraseSet<()>,
     pub range_words: PhraseSet<()>,
     /// Month names by number (1-12); `true` for abbreviations, which need a number beside them.
     pub months: PhraseSet<(u8, bool)>,
@@ -226,6 +228,8 @@ impl Lexicon {
             number_leads: set(n.number_leads.iter().chain(&n.approximate)),
             currencies: map(&n.currencies),
             approximate: set(&n.approximate),
+            round_multipliers: set(&n.round_multipliers),
+            adjective_numbers: set(&n.adjective_numbers),
             range_words: set(&n.range_words),
             months,
             ambiguous_months: d.ambiguous_months.iter().map(|s| fold(s)).collect(),

@@ -91,8 +91,15 @@ pub struct Quantity {
     pub currency: Option<String>,
     /// True when spelled out in words (`drei`), false for digits.
     pub spelled: bool,
-    /// True when marked as approximate (`rund`, `about`, `fast`).
+    /// True when marked as approximate (`rund`, `about`, `fast`), or a round count (`a dozen`).
     pub approximate: bool,
+    /// A round count named by one of the pack's `round_multipliers` alone (`a dozen`, `десяток`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub round: bool,
+    /// The other reading of digits whose one separator before three digits may group thousands or mark
+    /// decimals (`32.000` in a Russian text written the German way): the other side decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt_value: Option<f64>,
 }
 
 /// What part of a date or time a claim names.
@@ -156,6 +163,11 @@ pub struct Quote {
     /// count quotations by the ones that are not continuations, since sentence splitting may cut one
     /// quotation in two on one side only.
     pub continues: bool,
+    /// True for a gloss rather than a quotation: words in quotation marks that open a parenthesis
+    /// (`ASCII („American Standard Code …“)`), or that stand next to an acronym they expand or render
+    /// (`« Transport Layer Security » (TLS)`, `LUKS (siglas de «…»)`). See `quotes::gloss`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub gloss: bool,
     /// Who the quotation is attributed to: the source of the sentence's attribution, when the sentence
     /// has exactly one with a source.
     pub speaker: Option<Source>,

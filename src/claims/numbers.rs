@@ -17,6 +17,9 @@ pub struct DigitNumber {
     pub value: f64,
     /// A single run of digits, no separators.
     pub plain: bool,
+    /// The other reading over this one (`1000.0` or `0.001`) of one separator the language declares
+    /// neither decimal nor grouping, before three digits (`32.000` in Russian: 32 or 32000).
+    pub alt_ratio: Option<f64>,
 }
 
 fn is_sep(t: &Token) -> Option<char> {
@@ -70,7 +73,14 @@ pub fn parse_digits(ctx: &Ctx, i: usize) -> Option<DigitNumber> {
         break;
     }
     let value = resolve(&groups, &seps, ctx.lex.decimal, &ctx.lex.group)?;
-    Some(DigitNumber { end: j, value: value.0, plain: seps.is_empty() })
+    let foreign = |c: char| matches!(c, '.' | ',') && c != ctx.lex.decimal && !ctx.lex.group.contains(&c);
+    let alt_ratio = match (seps.as_slice(), groups.as_slice()) {
+        ([sep], [head, tail]) if foreign(*sep) && tail.len() == 3 && head.len() <= 3 && *head != "0" => {
+            Some(if value.1 { 1000.0 } else { 0.001 })
+        }
+        _ => None,
+    };
+    Some(DigitNumber { end: j, value: value.0, plain: seps.is_empty(), alt_ratio })
 }
 
 /// The value of digit groups joined by separators, and whether it has a decimal part.
@@ -370,6 +380,8 @@ struct Read {
     currency: Option<String>,
     /// The multiplier applied by a following word (1 when none).
     mult: f64,
+    /// See [`DigitNumber::alt_ratio`].
+    alt_ratio: Option<f64>,
     /// An attached multiplier not applied for want of a currency (`900m` in `900m to 1bn pounds`).
     pending: Option<f64>,
 }
@@ -391,6 +403,7 @@ fn read_core(ctx: &Ctx, i: usize) -> Option<Read> {
             kind: QuantityKind::Cardinal,
             currency: None,
             mult: 1.0,
+            alt_ratio: d.alt_ratio,
             pending: None,
         };
         let next = toks.get(d.end);
@@ -426,6 +439,13 @@ fn read_core(ctx: &Ctx, i: usize) -> Option<Read> {
         if in_name {
             return None;
         }
+        // `un disque neuf`, `par un neuf`: the adjective (new), not nine.
+        if ctx.lex.adjective_numbers.contains_word(&t.lower)
+            && (ctx.toks.get(i + 1).is_none_or(|n| n.kind != TokKind::Word)
+                || i > 0 && ctx.lex.article_numbers.match_at(&ctx.toks, i - 1).is_some())
+        {
+            return None;
+        }
         // `both Berlin and Paris`: a conjunction, no count.
         if let Some((len, later)) = ctx.lex.correlatives.match_at(&ctx.toks, i)
             && ctx.toks[i + len..].iter().any(|t| later.contains(&t.lower))
@@ -441,6 +461,7 @@ fn read_core(ctx: &Ctx, i: usize) -> Option<Read> {
                 kind: QuantityKind::Cardinal,
                 currency: None,
                 mult,
+                alt_ratio: None,
                 pending: None,
             });
         }
@@ -622,6 +643,12 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Quantity> {
         };
         let end = reads.last().map_or(i + 1, |r| r.end);
         for (k, mut r) in reads.into_iter().enumerate() {
+            // `a dozen`, `десяток`: one of the multipliers that name a round count, alone.
+            let round = r.spelled
+                && r.mult > 1.0
+                && r.value == r.mult
+                && r.end > r.start
+                && ctx.lex.round_multipliers.contains_word(&ctx.toks[r.end - 1].lower);
             let mut start = r.start;
             if k == 0
                 && let Some((p, code)) = &prefix
@@ -638,7 +665,9 @@ pub fn extract(ctx: &mut Ctx) -> Vec<Quantity> {
                 kind: r.kind,
                 currency: r.currency,
                 spelled: r.spelled,
-                approximate,
+                approximate: approximate || round,
+                round,
+                alt_value: r.alt_ratio.map(|k| r.value * k),
             });
         }
         ctx.mark(prefix.as_ref().map_or(i, |p| p.0), end);
@@ -670,6 +699,8 @@ fn other_word_quantity(ctx: &mut Ctx, i: usize) -> Option<WordQuantity> {
                 currency: None,
                 spelled: true,
                 approximate: false,
+                round: false,
+                alt_value: None,
             },
             span_end_token: end,
         }

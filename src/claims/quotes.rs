@@ -75,6 +75,7 @@ fn make(text: &str, start: usize, end: usize, inner_start: usize, inner_end: usi
         text: inner.to_owned(),
         words,
         continues: false,
+        gloss: false,
         speaker: None,
     })
 }
@@ -92,8 +93,30 @@ pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
         let (at, c) = chars[k];
         let closers: Vec<char> = pairs.iter().filter(|p| p.0 == c).map(|p| p.1).collect();
         if !closers.is_empty() && can_open(&chars, k, spaced) {
-            let found =
-                (k + 1..chars.len()).find(|&j| closers.contains(&chars[j].1) && can_close(&chars, j, spaced));
+            // A quotation inside a quotation in the same guillemets (`« Sécurité (« Transport Layer
+            // Security ») »`) closes at its own mark: count the openers on the way.
+            // Only guillemets: German and English nest other marks (`„… ‚…‘ …“`), and a stray opener there
+            // is more likely a missing closer.
+            let nests = c == '«' && !closers.contains(&c);
+            let mut depth = 0usize;
+            let found = (k + 1..chars.len())
+                .find(|&j| {
+                    if nests && chars[j].1 == c && can_open(&chars, j, spaced) {
+                        depth += 1;
+                        return false;
+                    }
+                    let closes = closers.contains(&chars[j].1) && can_close(&chars, j, spaced);
+                    if closes && depth > 0 {
+                        depth -= 1;
+                        return false;
+                    }
+                    closes
+                })
+                // Unbalanced (`« « condition »`, a doubled mark): the first closer, as without nesting.
+                .or_else(|| {
+                    (k + 1..chars.len())
+                        .find(|&j| closers.contains(&chars[j].1) && can_close(&chars, j, spaced))
+                });
             if let Some(j) = found {
                 out.extend(make(text, at, end_of(j), end_of(k), chars[j].0));
                 seen_mark = true;
@@ -110,8 +133,31 @@ pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
                 || after_colon
                 || chars[..k].iter().all(|x| x.1.is_whitespace());
             if unambiguous {
-                out.extend(make(text, at, text.len(), end_of(k), text.len()));
-                break;
+                // Opened inside a parenthesis, it ends with it at the latest (`AWStats (estadísticas web
+                // avanzadas: «Advanced Web Statistics) para…`, its closing mark forgotten).
+                let open_parens = |s: &str| s.matches('(').count() as isize - s.matches(')').count() as isize;
+                let mut depth = 0isize;
+                let paren_end = (open_parens(&text[..at]) > 0)
+                    .then(|| {
+                        chars[k + 1..].iter().find(|&&(_, ch)| {
+                            depth += isize::from(ch == '(') - isize::from(ch == ')');
+                            depth < 0
+                        })
+                    })
+                    .flatten()
+                    .map(|&(p, _)| p);
+                match paren_end {
+                    Some(p) => {
+                        out.extend(make(text, at, p, end_of(k), p));
+                        k = chars.partition_point(|x| x.0 < p);
+                        seen_mark = true;
+                        continue;
+                    }
+                    None => {
+                        out.extend(make(text, at, text.len(), end_of(k), text.len()));
+                        break;
+                    }
+                }
             }
         }
         // A straight mark closes a quote from an earlier sentence only when it has no partner here.
@@ -127,5 +173,51 @@ pub fn extract(text: &str, lex: &Lexicon) -> Vec<Quote> {
         }
         k += 1;
     }
+    for q in &mut out {
+        q.gloss = gloss(text, &q.span);
+    }
     out
+}
+
+/// Quotation marks of any language.
+const QUOTE_MARKS: &str = "\"“”„«»‹›'‘’‚";
+
+/// An acronym: two capital letters or more and no small ones (`TLS`, `XSL-FO`, `DAM`).
+fn acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Whether the quotation at `span` is a gloss, not someone's words: it opens a parenthesis
+/// (`ASCII („American Standard Code for Information Interchange“)`, a term's other-language form or
+/// expansion); or a parenthesis right after it starts with an acronym and the sentence goes on
+/// (`« Transport Layer Security » (TLS) ou…`, `«…» («DAM» por sus siglas…)`); or it follows an acronym
+/// and an opening parenthesis with at most two small words between (`FAI (siglas de «…»`). Not an acronym
+/// before a comma or colon: `told CNN: "We…"` quotes a speaker.
+fn gloss(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let mut before = text[..span.start].trim_end();
+    for stripped in 0..=2 {
+        if let Some(head) = before.strip_suffix('(') {
+            let word = head.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            if stripped == 0 || acronym(word.trim_matches(|c: char| !c.is_alphanumeric())) {
+                return true;
+            }
+            break;
+        }
+        let Some((head, word)) = before.rsplit_once(char::is_whitespace) else { break };
+        if word.is_empty() || !word.chars().all(char::is_lowercase) {
+            break;
+        }
+        before = head.trim_end();
+    }
+    let after = text[span.end..].trim_start();
+    let Some(inner) = after.strip_prefix('(') else { return false };
+    // A term followed by its quoted gloss (`« norme de hiérarchie … » (« Filesystem Hierarchy Standard »)`).
+    if inner.trim_start().starts_with(|c: char| QUOTE_MARKS.contains(c)) {
+        return true;
+    }
+    let inner = inner.trim_start_matches(|c: char| c.is_whitespace() || QUOTE_MARKS.contains(c));
+    let word: String = inner.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    let rest = &inner[word.len()..];
+    acronym(&word) && rest.chars().any(char::is_alphanumeric)
 }

@@ -114,8 +114,17 @@ pub(crate) fn quantity_matches(a: &Quantity, b: &Quantity) -> bool {
     // The same digits on both sides match even when the translation kept the original's separators
     // ("17.000" left as is in an English text).
     let same_digits = a.text == b.text && a.text.chars().any(|c| c.is_ascii_digit());
+    // Two round counts (`a dozen`, `десяток`: about ten) within a fifth.
+    let round = |x: f64, y: f64| a.round && b.round && (x - y).abs() <= 0.2 * x.abs().max(y.abs());
+    // Digits that read two ways (`32.000` in Russian) match either way.
+    let either = |q: &Quantity| q.value.into_iter().chain(q.alt_value);
     match (a.value, b.value) {
-        (Some(x), Some(y)) => same_value(x, y) || same_digits,
+        (Some(x), Some(y)) => {
+            same_value(x, y)
+                || same_digits
+                || round(x, y)
+                || either(a).any(|x| either(b).any(|y| same_value(x, y)))
+        }
         _ => false,
     }
 }

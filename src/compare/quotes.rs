@@ -4,7 +4,9 @@
 //! are paired in order, by length adjusted for the language pair (the document pair's own word ratio).
 
 use crate::claims::Quote;
-use crate::compare::common::{nearby_orig, nearby_trans, orig_items, trans_items};
+use crate::compare::common::{
+    fold, nearby_orig, nearby_trans, orig_items, plain_orig, plain_trans, trans_items,
+};
 use crate::compare::{BeadView, Context};
 use crate::index::{OrigIdx, TransIdx};
 
@@ -78,6 +80,63 @@ pub(crate) fn counts(q: &Quote) -> bool {
     q.words >= MIN_WORDS && !title(q) && !q.continues
 }
 
+/// A text's words, folded, for finding a quotation's words in the other side's text.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect()
+}
+
+/// Whether the other side's text has the quotation's words as they stand, marks or no marks: a term,
+/// title or literal kept in its own language (`(« Extensible Stylesheet Language … »)` rendered
+/// `The Extensible Stylesheet Language …`). Nothing of it is lost.
+fn verbatim(q: &Quote, other: &str) -> bool {
+    let needle = words(&q.text);
+    needle.len() >= MIN_WORDS && words(other).windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// The reference number right before a quotation (`Section 6.2.5, « … »`, `Figure 9.3, “…”`): digits
+/// and periods, ending in a digit, after a space and before an optional comma or colon.
+fn anchor<'t>(text: &'t str, q: &Quote) -> Option<&'t str> {
+    let before = text.get(..q.span.start)?.trim_end();
+    let before = before.strip_suffix([',', ':']).unwrap_or(before).trim_end();
+    let start = before.len() - before.chars().rev().take_while(|c| c.is_ascii_digit() || *c == '.').count();
+    let num = &before[start..];
+    let spaced = before[..start].chars().next_back().is_none_or(char::is_whitespace);
+    (spaced && num.ends_with(|c: char| c.is_ascii_digit()) && num.contains('.')).then_some(num)
+}
+
+/// Whether `text` has the reference number `num` followed by a quotation mark: the other side's
+/// cross-reference, whose title a translated book words its own way (`“Managing Package Priorities”`
+/// for `« Gérer les priorités associées aux paquets »`).
+fn anchored_in(text: &str, num: &str) -> bool {
+    text.match_indices(num).any(|(at, _)| {
+        let prev_ok = text[..at].chars().next_back().is_none_or(|c| !(c.is_ascii_digit() || c == '.'));
+        let rest = text[at + num.len()..].trim_start_matches([',', ':']).trim_start();
+        prev_ok && rest.starts_with(|c: char| "\"“”„«»‹›‘‚".contains(c))
+    })
+}
+
+/// Words that travel unchanged between languages: acronyms (`SSH`, `LVM`) and words with digits.
+fn fixed_tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || (w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase))
+        })
+        .collect()
+}
+
+/// Whether the translation kept every acronym and number of a quotation the original has (as often as
+/// the original's bead has it): the quoted words were rendered without the marks (`choose “Configure
+/// the Logical Volume Manager (LVM)”` as `choisir Configurer le gestionnaire de volumes logiques
+/// (LVM)`), not dropped.
+fn fixed_kept(q: &Quote, orig: &str, trans: &str) -> bool {
+    let fixed = fixed_tokens(&q.text);
+    let (o, t) = (fixed_tokens(orig), fixed_tokens(trans));
+    !fixed.is_empty()
+        && fixed.iter().all(|f| t.iter().filter(|x| *x == f).count() >= o.iter().filter(|x| *x == f).count())
+}
+
 /// Length of a translation quote relative to its expected length, given the document's word ratio.
 fn relative(ctx: &Context<'_>, o: &Quote, t: &Quote) -> f64 {
     t.words as f64 / (o.words as f64 * ctx.word_ratio).max(1.0)
@@ -122,8 +181,18 @@ pub(crate) fn negations_cut(ctx: &Context<'_>, view: BeadView<'_>) -> Vec<(OrigI
 
 pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange<'a>> {
     let bead = view.bead;
-    let o: Vec<_> = orig_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| counts(q)).collect();
-    let t: Vec<_> = trans_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| counts(q)).collect();
+    let (orig_text, trans_text) = (plain_orig(ctx, bead), plain_trans(ctx, bead));
+    // Cross-references with the same number on both sides pair whatever their titles say.
+    let cross_ref =
+        |text: &str, q: &Quote, other: &str| anchor(text, q).is_some_and(|n| anchored_in(other, n));
+    let o: Vec<_> = orig_items(ctx, bead, |c| &c.quotes)
+        .into_iter()
+        .filter(|&(i, q)| counts(q) && !cross_ref(&ctx.original.sentences[i.0].text, q, &trans_text))
+        .collect();
+    let t: Vec<_> = trans_items(ctx, bead, |c| &c.quotes)
+        .into_iter()
+        .filter(|&(i, q)| counts(q) && !cross_ref(&ctx.translation.sentences[i.0].text, q, &orig_text))
+        .collect();
     let mut out = Vec::new();
     let mut used = vec![false; t.len()];
     let mut next = 0;
@@ -174,12 +243,12 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
     let near_o = nearby_orig(ctx, view.index, |c| &c.quotes);
     // Quotations too short to count (`«Было страшно»`), beyond those the original has too: what is left
     // of a quotation the translation cut down.
-    let short = |q: &Quote| q.words > 0 && q.words < MIN_WORDS && !q.continues && !title(q);
+    let short = |q: &Quote| q.words > 0 && q.words < MIN_WORDS && !q.continues && !title(q) && !q.gloss;
     let o_short = orig_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| short(q)).count();
     let mut stubs: Vec<_> =
         trans_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| short(q)).skip(o_short).collect();
     for (oi, oq) in lonely_o {
-        if near_t.iter().any(|n| counts(n) && similar(ctx, oq, n)) {
+        if near_t.iter().any(|n| counts(n) && similar(ctx, oq, n)) || verbatim(oq, &trans_text) {
             continue;
         }
         // Only a quotation long enough that a stub cannot be its fair rendering: three words may well be
@@ -197,7 +266,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
         let quote_chars = oq.text.chars().count();
         let without = orig_chars.saturating_sub(quote_chars) as f64 * ctx.char_ratio;
         let kept = (trans_chars as f64 - without) / (quote_chars as f64 * ctx.char_ratio).max(1.0);
-        if kept >= 0.5 {
+        if kept >= 0.5 || fixed_kept(oq, &orig_text, &trans_text) {
             out.push(QuoteChange::Paraphrased { orig: (oi, oq) });
         } else {
             out.push(QuoteChange::Dropped { orig: (oi, oq) });
@@ -207,7 +276,7 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
     // quoted term (`„Vertrauenswürdigkeitserklärung“`) the translation quotes in three words or more
     // (`“declaration of trustworthiness”`). Each excuses one quotation of at most
     // [`TERM_GROWTH`] times its words plus two.
-    let uncounted = |q: &Quote| q.words > 0 && !q.continues && !counts(q);
+    let uncounted = |q: &Quote| q.words > 0 && !q.continues && !counts(q) && !q.gloss;
     let t_uncounted = trans_items(ctx, bead, |c| &c.quotes).into_iter().filter(|(_, q)| uncounted(q)).count();
     let mut terms: Vec<usize> = orig_items(ctx, bead, |c| &c.quotes)
         .into_iter()
@@ -231,7 +300,13 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> Vec<QuoteChange
         // translation lacks one: otherwise it has its counterpart there already.
         let spare_near_o =
             near_o.iter().filter(|n| counts(n)).count() > near_t.iter().filter(|n| counts(n)).count();
-        if in_original || spare_near_o && near_o.iter().any(|n| counts(n) && similar(ctx, n, tq)) {
+        // A gloss the translator added (`Transport Layer Security (« Sécurité de la couche de transport »)`)
+        // quotes nobody.
+        if in_original
+            || tq.gloss
+            || verbatim(tq, &orig_text)
+            || spare_near_o && near_o.iter().any(|n| counts(n) && similar(ctx, n, tq))
+        {
             continue;
         }
         out.push(QuoteChange::Added { trans: (ti, tq) });

@@ -171,6 +171,16 @@ pub struct NumberData {
     /// Markers before a number that make it approximate (`rund`, `etwa`, `about`, `nearly`).
     #[serde(default)]
     pub approximate: Vec<String>,
+    /// Multipliers that, alone or after an article, name a round count rather than an exact one (`a
+    /// dozen`, `une dizaine`, `десяток`): such a count is approximate, and matches another round count
+    /// within a fifth on the other side (`a dozen` rendered `десяток`, about ten).
+    #[serde(default)]
+    pub round_multipliers: Vec<String>,
+    /// Number words that are also adjectives standing after their noun (French `neuf`, new): a number
+    /// only before a word (`neuf personnes`) and not after an article (`un neuf`, a new one), so not in
+    /// `un disque neuf.`
+    #[serde(default)]
+    pub adjective_numbers: Vec<String>,
     /// Words joining the two ends of a range (`bis`, `to`); a dash between two numbers always does.
     #[serde(default)]
     pub range_words: Vec<String>,

@@ -20,7 +20,9 @@ declare_rule! {
     /// Original: „Wir haben keine Hinweise auf Brandstiftung“, sagte ein Sprecher. Translation: "A
     /// spokesman commented." → the quotation is gone.
     ///
-    /// Severity: error for a quotation of six words or more, warning for a shorter fragment.
+    /// Severity: error for a quotation of six words or more, warning for a shorter fragment or a gloss
+    /// (a quotation that opens a parenthesis or stands next to an acronym: `ASCII („American Standard
+    /// Code …“)`).
     ///
     /// ## Known false positives
     /// Short scare quotes (one or two words) and quoted names or titles are ignored. A quotation moved more than one sentence away
@@ -42,7 +44,10 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 let tl = ctx.trans_loc(view.bead.translation[0], None, "the quotation is missing here");
                 let ol = ctx.orig_loc(o, Some(q.span.clone()), "this quotation has no counterpart");
                 // Short quoted fragments are often woven into the translation's narration.
-                let severity = if q.words >= FULL_QUOTE_WORDS { rule.severity } else { Severity::Warning };
+                // So are glosses (`(„patient archiving and communication“)`): losing one loses a term's
+                // other-language form, which a translation back into that language may rightly leave out.
+                let severity =
+                    if q.words >= FULL_QUOTE_WORDS && !q.gloss { rule.severity } else { Severity::Warning };
                 out.push(ctx.finding_with(rule, severity, Some(view.bead), message, Some(tl), Some(ol)));
             }
         }
