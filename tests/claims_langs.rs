@@ -728,3 +728,65 @@ fn adjective_neuf_and_sentence_opening_este() {
     let found = findings("es", es, "en", en);
     assert!(!found.iter().any(|f| f.starts_with("name-")), "{found:?}");
 }
+
+fn soft_negations(code: &str, text: &str) -> Vec<String> {
+    claims(code, text).soft_negations.into_iter().map(|m| m.text).collect()
+}
+
+/// A negation prefix (`unverified`, `non-binding`, `неподтверждённый`) makes a soft negation; a word that
+/// only begins like one (`under`, `united`, `несколько`, `UN-Gipfel`) does not. A negation joined by a
+/// hyphen is a prefix too, and one inside an identifier negates nothing.
+#[test]
+fn negation_prefixes_and_joined_negations() {
+    assert_eq!(
+        soft_negations("en", "An unverified video showed the unmanned drone."),
+        ["unverified", "unmanned"]
+    );
+    assert!(soft_negations("en", "The United Nations met under pressure in the union hall.").is_empty());
+    assert_eq!(soft_negations("en", "The non-binding vote passed."), ["non-binding"]);
+    assert!(negations("en", "The non-binding vote passed.").is_empty());
+    assert_eq!(negations("en", "The vote was non binding."), ["non"]);
+    assert_eq!(soft_negations("fr", "Le texte non-contraignant a été adopté."), ["non-contraignant"]);
+    assert!(negations("fr", "Le texte non-contraignant a été adopté.").is_empty());
+    assert_eq!(negations("fr", "Une source non identifiée a parlé."), ["non"]);
+    assert_eq!(
+        soft_negations("ru", "Неподтверждённые данные появились через несколько часов."),
+        ["Неподтверждённые"]
+    );
+    assert!(soft_negations("de", "Beim UN-Gipfel sprach er unter Druck.").is_empty());
+    assert_eq!(soft_negations("de", "Die Lage blieb unübersichtlich."), ["unübersichtlich"]);
+    assert!(negations("en", "Set FEATURE_NO_CACHE=1 and mode=none.").is_empty());
+}
+
+/// `or not` and its renderings, `pas à pas`, `sans aucun` and `а не` are no negations of the claim.
+#[test]
+fn alternatives_and_idioms_are_no_negations() {
+    assert!(negations("en", "Officials would not say whether or not the talks resumed.").len() == 1);
+    assert!(negations("en", "It is unclear if the talks resumed or not.").is_empty());
+    assert!(negations("fr", "On ignore si la réunion a eu lieu ou non.").is_empty());
+    assert!(negations("fr", "Les secouristes avancent pas à pas.").is_empty());
+    assert!(negations("fr", "Il a parlé sans aucune hésitation.").is_empty());
+    assert!(negations("it", "Non si sa se il vertice si terrà o meno.").len() == 1);
+    assert!(negations("es", "Se desconoce si el acuerdo sigue vigente o no.").is_empty());
+    assert!(negations("pt", "Não se sabe se o acordo vale ou não.").len() == 1);
+    assert!(negations("nl", "Het is onduidelijk of de brug wel of niet opengaat.").is_empty());
+    assert!(negations("ru", "Груз доставили морем, а не по воздуху.").is_empty());
+}
+
+/// A negation rendered by a prefixed word (`non ufficiale` ↔ `unofficial`) is no flip, but a second
+/// negation lost beside it still is.
+#[test]
+fn prefixed_words_answer_one_negation_each() {
+    let it = "Il ministero ha diffuso un bilancio non ufficiale.\n\nLe scuole restano chiuse.\n";
+    let en = "The ministry released an unofficial toll.\n\nSchools remain closed.\n";
+    assert_eq!(findings("it", it, "en", en), Vec::<String>::new());
+    assert_eq!(findings("en", en, "it", it), Vec::<String>::new());
+    let it = "Il ministero non ha confermato il bilancio non ufficiale.\n\nLe scuole restano chiuse.\n";
+    let en = "The ministry confirmed the unofficial toll.\n\nSchools remain closed.\n";
+    assert_eq!(
+        findings("it", it, "en", en),
+        ["negation-flipped: negation dropped: the original's `non` has no counterpart"]
+    );
+    let en = "The ministry did not confirm the unofficial toll.\n\nSchools remain closed.\n";
+    assert_eq!(findings("it", it, "en", en), Vec::<String>::new());
+}

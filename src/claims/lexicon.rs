@@ -97,6 +97,11 @@ pub struct Lexicon {
     /// Conjunction → the negations its clause makes expletive.
     pub expletive_negations: PhraseSet<Vec<String>>,
     pub soft_negations: PhraseSet<()>,
+    /// Folded negation prefixes (see `LangPack` `negation_prefixes`).
+    pub negation_prefixes: Vec<String>,
+    /// Folded exceptions to them: whole words, and stems (given with a trailing `*`, kept without it).
+    pub negation_prefix_words: Vec<String>,
+    pub negation_prefix_stems: Vec<String>,
     pub credit_markers: PhraseSet<()>,
     pub agencies: PhraseSet<()>,
     pub quote_pairs: Vec<(char, char)>,
@@ -274,6 +279,19 @@ impl Lexicon {
             lexical_negations: set(&c.lexical_negations),
             expletive_negations: split(&c.expletive_negations),
             soft_negations: set(&c.soft_negations),
+            negation_prefixes: c.negation_prefixes.iter().map(|s| fold(s)).collect(),
+            negation_prefix_words: c
+                .negation_prefix_exceptions
+                .iter()
+                .filter(|s| !s.ends_with('*'))
+                .map(|s| fold(s))
+                .collect(),
+            negation_prefix_stems: c
+                .negation_prefix_exceptions
+                .iter()
+                .filter_map(|s| s.strip_suffix('*'))
+                .map(fold)
+                .collect(),
             credit_markers: set(&c.credit_markers),
             agencies: set(&c.agencies),
             quote_pairs: c

@@ -3,8 +3,10 @@
 //! In: the sentence's tokens. Out: [`Marker`]s. Negations listed as lexicalised in the pack (`nicht nur`,
 //! `not only`, `no doubt`) are skipped, and so is a negation in a clause opened by one of the pack's
 //! `expletive_negations` (`…, пока два судна не взяли его`: until two ships took it); words that negate
-//! by meaning only (`unable`, `unklar`) are reported apart as soft negations, and modal forms that may
-//! render a hedge (`may have`) as soft hedges. Hedges and negations match in lower case, or capitalised
+//! by meaning only (`unable`, `unklar`), words with a negation prefix (`unofficial`, `неизвестный`) and
+//! negations joined by a hyphen (`non-free`) are reported apart as soft negations; a negation inside an
+//! identifier (`GROFF_NO_SGR`) is none. Modal forms that may render a hedge (`may have`) are
+//! reported as soft hedges. Hedges and negations match in lower case, or capitalised
 //! at the sentence start, at the start of a quotation, after a colon or in a title-case headline, or in
 //! capitals throughout (`Wohl`, the noun, is no hedge). A credit line is a sentence opening with a
 //! credit marker (`Quelle:`, `Source:`), an agency in brackets (`(dpa)`), or a sentence made only of
@@ -86,7 +88,29 @@ pub fn negations(ctx: &Ctx) -> Vec<Marker> {
         !(after.starts_with('.') && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
     });
     out.retain(|m| !expletive(ctx, m));
+    // `non-free`, `не-интерактивный`: a prefix, read as a soft negation; `GROFF_NO_SGR`, `p=none`: part
+    // of an identifier.
+    out.retain(|m| {
+        let Some(i) = ctx.toks.iter().position(|t| t.span.start == m.span.start) else { return true };
+        let j = ctx.toks.iter().position(|t| t.span.end == m.span.end).unwrap_or(i);
+        !hyphen_prefix(ctx, j) && !in_identifier(ctx, i, j)
+    });
     out
+}
+
+/// Whether the word at `i` is joined by a hyphen to the word after it (`non-free`).
+fn hyphen_prefix(ctx: &Ctx, i: usize) -> bool {
+    let toks = &ctx.toks;
+    toks[i].kind == TokKind::Word
+        && toks.get(i + 1).is_some_and(|t| t.is_punct('-') && t.glued())
+        && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Word && t.glued())
+}
+
+/// Whether the tokens `i..=j` stand inside an identifier or a setting (`NCURSES_NO_UTF8_ACS`, `p=none`).
+fn in_identifier(ctx: &Ctx, i: usize, j: usize) -> bool {
+    let toks = &ctx.toks;
+    (i > 0 && toks[i].glued() && ['_', '=', '/'].iter().any(|&c| toks[i - 1].is_punct(c)))
+        || toks.get(j + 1).is_some_and(|t| t.glued() && t.is_punct('_'))
 }
 
 /// Punctuation that ends a clause.
@@ -115,7 +139,36 @@ fn expletive(ctx: &Ctx, m: &Marker) -> bool {
 }
 
 pub fn soft_negations(ctx: &Ctx) -> Vec<Marker> {
-    scan(ctx, &ctx.lex.soft_negations, None)
+    let mut out = scan(ctx, &ctx.lex.soft_negations, None);
+    let titled = super::title_case(ctx);
+    let lex = ctx.lex;
+    for (i, t) in ctx.toks.iter().enumerate() {
+        if t.kind != TokKind::Word
+            || !case_ok(ctx, i, titled)
+            || out.iter().any(|m| m.span.start == t.span.start)
+        {
+            continue;
+        }
+        // A negation or a negation prefix joined to the next word by a hyphen (`non-free`, `no-deal`).
+        let joined = hyphen_prefix(ctx, i)
+            && (lex.negations.match_at(&ctx.toks, i).is_some_and(|(len, ())| len == 1)
+                // Not an abbreviation in capitals (`UN-Generaldebatte`).
+                || (lex.negation_prefixes.contains(&t.lower) && t.text(ctx.text).chars().any(char::is_lowercase)));
+        // A word with a negation prefix (`unofficial`, `неизвестный`).
+        let prefixed = lex.negation_prefixes.iter().any(|p| {
+            t.lower
+                .strip_prefix(p.as_str())
+                .is_some_and(|rest| rest.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        }) && !lex.negation_prefix_words.contains(&t.lower)
+            && !lex.negation_prefix_stems.iter().any(|s| t.lower.starts_with(s.as_str()));
+        if joined {
+            out.push(marker(ctx, i, i + 3));
+        } else if prefixed {
+            out.push(marker(ctx, i, i + 1));
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
 }
 
 /// The credit line in a sentence, if any.

@@ -380,6 +380,15 @@ pub struct ClaimData {
     /// as `soft_negations`, so a comparison can tell `nicht in der Lage` ↔ `unable` from a flip.
     #[serde(default)]
     pub soft_negations: Vec<String>,
+    /// Prefixes that negate the word they begin (`un` of `unofficial`, `не` of `неизвестный`): a word
+    /// starting with one, with at least four letters after it, is a soft negation unless
+    /// `negation_prefix_exceptions` lists it.
+    #[serde(default)]
+    pub negation_prefixes: Vec<String>,
+    /// Words that begin with a negation prefix without being negated (`under`, `unique`, `несколько`);
+    /// an entry ending in `*` covers every word it begins.
+    #[serde(default)]
+    pub negation_prefix_exceptions: Vec<String>,
     /// News agencies (`dpa`, `Reuters`): in brackets, or as a sentence of their own, a credit line.
     #[serde(default)]
     pub agencies: Vec<String>,

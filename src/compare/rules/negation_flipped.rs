@@ -16,8 +16,9 @@ declare_rule! {
     /// Original: „Es gab zunächst keine unabhängige Bestätigung.“ Translation: "There was initially
     /// independent confirmation." → the negation `keine` is gone.
     ///
-    /// A negation on one side and a lexical negation on the other ("unklar", "unable", "ohne") count as
-    /// the same claim.
+    /// A negation on one side and a lexical negation on the other ("unklar", "unable", "ohne",
+    /// "unofficial" for "non ufficiale") count as the same claim, one for one: when the other side has
+    /// fewer soft negations than this side has negations and soft negations, one was lost.
     ///
     /// ## Known false positives
     /// Negation expressed by an antonym the language pack does not list on one side ("unklar" for "not clear", "failed" for
@@ -45,12 +46,14 @@ fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let o: Vec<_> =
             o_all.iter().copied().filter(|(i, n)| !cut.iter().any(|(q, s)| q == i && *s == n.span)).collect();
         // A negation rendered lexically on the other side ("nicht klar" as "unclear", "could not" as
-        // "was unable to") is no flip.
-        let soft_o = !orig_items(ctx, view.bead, |c| &c.soft_negations).is_empty();
-        let soft_t = !trans_items(ctx, view.bead, |c| &c.soft_negations).is_empty();
+        // "was unable to", "non ufficiale" as "unofficial") is no flip, when the other side has a soft
+        // negation for each negation and soft negation of this side: "non è libero e non ufficiale" has
+        // lost a negation in "is free and unofficial".
+        let soft_o = orig_items(ctx, view.bead, |c| &c.soft_negations).len();
+        let soft_t = trans_items(ctx, view.bead, |c| &c.soft_negations).len();
         match (o.first(), t.first()) {
-            (Some(_), None) if soft_t => {}
-            (None, Some(_)) if soft_o || !o_all.is_empty() => {}
+            (Some(_), None) if soft_t >= o.len() + soft_o => {}
+            (None, Some(_)) if soft_o >= t.len() + soft_t || !o_all.is_empty() => {}
             (Some(&(oi, n)), None) => {
                 let message = format!("negation dropped: the original's `{}` has no counterpart", n.text);
                 let tl = ctx.trans_loc(view.bead.translation[0], None, "no negation here");
