@@ -81,7 +81,8 @@ fn bench(c: &mut Criterion) {
         let Some(aff) = provcheck::lang::spelling::path_for(code) else { continue };
         group.bench_function(format!("load-{code}"), |b| b.iter(|| provcheck::lang::spelling::load(&aff)));
     }
-    if let Some(en) = provcheck::lang::spelling::for_language("en") {
+    let en_pack = provcheck::lang::resolve("en", "bench").ok().map(|l| l.pack);
+    if let Some(en) = en_pack.and_then(provcheck::lang::spelling::for_pack) {
         let words = ["Coquelles", "Treasury", "Salzburg", "Bootloader", "Christmas", "Estibas"];
         group.bench_function("lookup-en-6-words", |b| {
             b.iter(|| words.iter().filter(|w| en.capital_only(w) && !en.compound(w)).count())

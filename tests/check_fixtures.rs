@@ -88,7 +88,7 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ),
     (
         "pt-en/name-missing.en.md",
-        "the dropped name is in no table and spelled nowhere in the translation, so it is not trusted without an installed spelling dictionary (DICTIONARY_CLOSES)",
+        "São Miguel is in no table, and the Brazilian spelling dictionary accepts `miguel` in lower case, so not every Portuguese dictionary makes `Miguel` a name",
     ),
 ];
 
@@ -101,7 +101,6 @@ const DICTIONARY_CLOSES: &[&str] = &[
     "fr-en/name-added.en.md",
     "it-en/name-changed.en.md",
     "pt-en/name-added.en.md",
-    "pt-en/name-missing.en.md",
 ];
 
 fn root() -> PathBuf {

@@ -209,9 +209,9 @@ fn spelled_as_name(
     if words.is_empty() || shouting {
         return false;
     }
-    let Some(own) = crate::lang::spelling::for_language(side.language.code) else { return false };
+    let Some(own) = crate::lang::spelling::for_pack(side.language.pack) else { return false };
     let theirs = (!other.language.pack.segment.noun_capitals)
-        .then(|| crate::lang::spelling::for_language(other.language.code))
+        .then(|| crate::lang::spelling::for_pack(other.language.pack))
         .flatten();
     let name = |w: &str| {
         own.capital_only(w)

@@ -61,6 +61,11 @@ pub struct LangPack {
     pub dates: DateData,
     #[serde(default)]
     pub claims: ClaimData,
+    /// The Hunspell dictionaries (file names without `.aff`/`.dic`) the name rules consult, every one
+    /// installed (`["en_US", "en_GB"]`: a word either spelling knows is a word); empty: `<code>_<CODE>`,
+    /// `<code>`, or the first `<code>_*` installed. See [`spelling`].
+    #[serde(default)]
+    pub spelling: Vec<String>,
 }
 
 fn default_script() -> String {

@@ -76,16 +76,32 @@ fn dirs() -> Vec<PathBuf> {
 /// The `.aff` file of the installed dictionary for the language (`fr` finds `fr_FR.aff`, then `fr.aff`,
 /// then any `fr_*.aff`), if one is installed with its `.dic`.
 pub fn path_for(code: &str) -> Option<PathBuf> {
-    if code.is_empty() || !code.chars().all(|c| c.is_ascii_lowercase()) {
-        return None;
+    paths_for(code, &[]).into_iter().next()
+}
+
+/// The `.aff` files of the installed dictionaries the pack names (`spelling`), or, when it names none,
+/// of the one [`path_for`] finds.
+fn paths_for(code: &str, named: &[String]) -> Vec<PathBuf> {
+    let valid =
+        |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !valid(code) {
+        return Vec::new();
     }
-    let with_dic = |aff: &Path| aff.with_extension("dic").is_file();
-    for dir in dirs() {
+    let with_dic = |aff: &Path| aff.is_file() && aff.with_extension("dic").is_file();
+    let dirs = dirs();
+    if !named.is_empty() {
+        return named
+            .iter()
+            .filter(|n| valid(n))
+            .filter_map(|n| dirs.iter().map(|d| d.join(format!("{n}.aff"))).find(|p| with_dic(p)))
+            .collect();
+    }
+    for dir in &dirs {
         let preferred = [format!("{code}_{}.aff", code.to_ascii_uppercase()), format!("{code}.aff")];
-        if let Some(found) = preferred.iter().map(|n| dir.join(n)).find(|p| p.is_file() && with_dic(p)) {
-            return Some(found);
+        if let Some(found) = preferred.iter().map(|n| dir.join(n)).find(|p| with_dic(p)) {
+            return vec![found];
         }
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(dir) else { continue };
         let prefix = format!("{code}_");
         let mut regional: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -97,22 +113,52 @@ pub fn path_for(code: &str) -> Option<PathBuf> {
             .collect();
         regional.sort();
         if let Some(first) = regional.into_iter().next() {
-            return Some(first);
+            return vec![first];
         }
     }
-    None
+    Vec::new()
 }
 
-/// The installed dictionary for the language, loaded on first use and kept for the process (a batch
-/// loads each once). `None` when none is installed or it cannot be read.
-pub fn for_language(code: &str) -> Option<Arc<Speller>> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Option<Arc<Speller>>>>> = OnceLock::new();
+/// The installed dictionaries of a language, asked together: a word any of them knows is known.
+#[derive(Debug)]
+pub struct Spellers(Vec<Speller>);
+
+impl Spellers {
+    /// Whether some dictionary accepts the word as written.
+    pub fn accepts(&self, word: &str) -> bool {
+        self.0.iter().any(|s| s.accepts(word))
+    }
+
+    /// Whether every dictionary rejects the word in lower case ([`Speller::capital_only`]).
+    pub fn capital_only(&self, word: &str) -> bool {
+        self.0.iter().all(|s| s.capital_only(word))
+    }
+
+    /// Whether some dictionary reads the word as two of its words ([`Speller::compound`]).
+    pub fn compound(&self, word: &str) -> bool {
+        self.0.iter().any(|s| s.compound(word))
+    }
+
+    /// The dictionaries' `.dic` files.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.0.iter().map(|s| s.path.as_path())
+    }
+}
+
+/// The installed dictionaries for the language of `pack`, loaded on first use and kept for the process
+/// (a batch loads each once). `None` when none is installed or none can be read.
+pub fn for_pack(pack: &crate::lang::LangPack) -> Option<Arc<Spellers>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Arc<Spellers>>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     // A poisoned lock only means another thread panicked while loading: the map is still sound.
     let mut cache = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     cache
-        .entry(code.to_owned())
-        .or_insert_with(|| path_for(code).and_then(|aff| load(&aff).map(Arc::new)))
+        .entry(pack.code.clone())
+        .or_insert_with(|| {
+            let loaded: Vec<Speller> =
+                paths_for(&pack.code, &pack.spelling).iter().filter_map(|p| load(p)).collect();
+            (!loaded.is_empty()).then(|| Arc::new(Spellers(loaded)))
+        })
         .clone()
 }
 
