@@ -7,7 +7,8 @@
 //! A bead's cost is the sum of
 //! - a shape penalty (1:1 costs nothing; merges, splits and above all 1:0 / 0:1 must pay their way),
 //! - the Gale–Church length cost: `-ln P(|δ|)` with `δ = (l_t − c·l_o) / √(s²·l)`, where `c` is the
-//!   character ratio of the whole document pair (so no per-language table is needed),
+//!   character ratio of the whole document pair (so no per-language table is needed; a short pair is
+//!   searched again with a refitted ratio, see `docs/alignment.md`),
 //! - minus the lexical evidence: every anchor token (number, cognate, dictionary word, punctuation mark)
 //!   that finds a partner on the other side of the bead adds its weight, `ln(recall / chance)`, less
 //!   `ln k` when the partner could be in any of `k` sentences (larger beads find chance partners more
@@ -304,9 +305,9 @@ pub(crate) struct Fine<'a> {
     pub keys: &'a Keys,
     pub params: &'a Params,
     pub length: LengthModel,
-    pub pairs: PairCache,
+    pub pairs: &'a PairCache,
     /// Each sentence's share of the evidence of every bead it can be in, for grids small enough.
-    shares: Option<Shares>,
+    shares: Option<std::rc::Rc<Shares>>,
     /// The cost of every bead before its evidence, for grids small enough.
     bases: Option<&'a Bases>,
 }
@@ -471,18 +472,23 @@ impl<'a> Fine<'a> {
         keys: &'a Keys,
         params: &'a Params,
         length: LengthModel,
-        pairs: PairCache,
+        pairs: &'a PairCache,
         bases: Option<&'a Bases>,
     ) -> Self {
         let mut fine = Fine { o, t, keys, params, length, pairs, shares: None, bases };
         if (o.len() + 1).saturating_mul(t.len() + 1) <= SHARE_CELLS {
-            fine.shares = Some(Shares::new(o, t, |x, y| fine.pair(x, y)));
+            fine.shares = Some(std::rc::Rc::new(Shares::new(o, t, |x, y| fine.pair(x, y))));
         }
         fine
     }
 }
 
-impl Fine<'_> {
+impl<'a> Fine<'a> {
+    /// The same scorer at another length model (the anchors' shares do not depend on it).
+    pub fn at_length(&self, length: LengthModel, bases: Option<&'a Bases>) -> Self {
+        Fine { length, bases, shares: self.shares.clone(), ..*self }
+    }
+
     pub fn pair(&self, i: usize, j: usize) -> PairMask {
         self.pairs
             .get(i, j)
