@@ -387,8 +387,8 @@ fn claims_view_snapshots() {
     }
 }
 
-/// The warnings and errors `check` gives on a small pair, as `rule: message`.
-fn findings(lo: &str, original: &str, lt: &str, translation: &str) -> Vec<String> {
+/// The report `check` gives on a small pair, without an installed dictionary.
+fn report(lo: &str, original: &str, lt: &str, translation: &str) -> provcheck::Report {
     use provcheck::input::{Document, Format};
     let doc = |name: &str, text: &str| {
         Document::from_bytes(name, text.as_bytes(), Format::Markdown).expect("document")
@@ -402,9 +402,12 @@ fn findings(lo: &str, original: &str, lt: &str, translation: &str) -> Vec<String
         },
         ..provcheck::Options::default()
     };
-    let report = provcheck::check(doc("original", original), doc("translation", translation), &options)
-        .expect("check");
-    report
+    provcheck::check(doc("original", original), doc("translation", translation), &options).expect("check")
+}
+
+/// The warnings and errors `check` gives on a small pair, as `rule: message`.
+fn findings(lo: &str, original: &str, lt: &str, translation: &str) -> Vec<String> {
+    report(lo, original, lt, translation)
         .findings
         .iter()
         .filter(|f| f.severity >= provcheck::Severity::Warning)
@@ -595,20 +598,7 @@ fn a_standard_is_no_source() {
 #[test]
 fn a_sourcing_phrase_run_into_the_clause_is_a_warning_when_lost() {
     let severity_of = |original: &str, translation: &str| {
-        let options = provcheck::Options {
-            original_lang: Some("fr".into()),
-            translation_lang: Some("en".into()),
-            align: provcheck::align::AlignOptions {
-                dictionary: provcheck::align::DictionaryChoice::Off,
-                ..Default::default()
-            },
-            ..provcheck::Options::default()
-        };
-        let doc = |name: &str, text: &str| {
-            provcheck::input::Document::from_bytes(name, text.as_bytes(), provcheck::input::Format::Markdown)
-                .unwrap()
-        };
-        let report = provcheck::check(doc("o", original), doc("t", translation), &options).unwrap();
+        let report = report("fr", original, "en", translation);
         report
             .findings
             .iter()
@@ -649,22 +639,11 @@ fn a_quoted_gloss_kept_without_marks() {
 
 /// How many error-level findings `check` gives on a small pair.
 fn errors(lo: &str, original: &str, lt: &str, translation: &str) -> usize {
-    use provcheck::input::{Document, Format};
-    let doc = |name: &str, text: &str| {
-        Document::from_bytes(name, text.as_bytes(), Format::Markdown).expect("document")
-    };
-    let options = provcheck::Options {
-        original_lang: Some(lo.to_owned()),
-        translation_lang: Some(lt.to_owned()),
-        align: provcheck::align::AlignOptions {
-            dictionary: provcheck::align::DictionaryChoice::Off,
-            ..Default::default()
-        },
-        ..provcheck::Options::default()
-    };
-    let report = provcheck::check(doc("original", original), doc("translation", translation), &options)
-        .expect("check");
-    report.findings.iter().filter(|f| f.severity == provcheck::Severity::Error).count()
+    report(lo, original, lt, translation)
+        .findings
+        .iter()
+        .filter(|f| f.severity == provcheck::Severity::Error)
+        .count()
 }
 
 /// A cross-reference whose title the translated report words its own way is paired by its number;
