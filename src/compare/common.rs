@@ -306,16 +306,16 @@ pub(crate) fn content_words(text: &str) -> Vec<String> {
 
 /// A bead's translation sentences as written, joined by spaces.
 pub(crate) fn plain_trans(ctx: &Context<'_>, bead: &Bead) -> String {
-    bead.translation
-        .iter()
-        .map(|t| ctx.translation.sentences[t.0].text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    plain(&ctx.translation, bead.translation.iter().map(|t| t.0))
 }
 
 /// A bead's original sentences as written, joined by spaces.
 pub(crate) fn plain_orig(ctx: &Context<'_>, bead: &Bead) -> String {
-    bead.original.iter().map(|o| ctx.original.sentences[o.0].text.as_str()).collect::<Vec<_>>().join(" ")
+    plain(&ctx.original, bead.original.iter().map(|o| o.0))
+}
+
+fn plain(side: &super::Side<'_>, sentences: impl Iterator<Item = usize>) -> String {
+    sentences.map(|k| side.sentences[k].text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// The first five letters of a word's English renderings, as far as provcheck's bundled lexicon of the
@@ -360,12 +360,13 @@ fn content_words_raw(text: &str) -> impl Iterator<Item = &str> {
 /// five letters or more (`politikerin` / `politician`), or Jaro–Winkler similarity of 0.85 or more on
 /// the folded forms (`herrmann` / `hermann`, `ministerium` / `ministry`).
 pub(crate) fn any_cognate(words: &[String], others: &[String]) -> bool {
-    words.iter().any(|w| {
-        others.iter().any(|o| {
-            let stem = w.chars().zip(o.chars()).take_while(|(a, b)| a == b).count();
-            w == o || stem >= 5 || strsim::jaro_winkler(w, o) >= 0.85
-        })
-    })
+    words.iter().any(|w| others.iter().any(|o| cognate(w, o)))
+}
+
+/// Whether two folded words are close counterparts (see [`any_cognate`]).
+pub(crate) fn cognate(w: &str, o: &str) -> bool {
+    let stem = w.chars().zip(o.chars()).take_while(|(a, b)| a == b).count();
+    w == o || stem >= 5 || strsim::jaro_winkler(w, o) >= 0.85
 }
 
 /// The content words of a bead's translation sentences.

@@ -74,6 +74,9 @@ pub struct Context<'a> {
     /// Each sentence folded ([`common::fold`]), for rules that search a bead's text.
     folded_original_sentences: Vec<String>,
     folded_translation_sentences: Vec<String>,
+    /// Each document's content words ([`common::content_words`] of its folded text), built on first use.
+    original_words: std::sync::OnceLock<Vec<String>>,
+    translation_words: std::sync::OnceLock<Vec<String>>,
     /// Per bead, the attribution and name differences, computed once for the three rules that read each.
     attribution_diffs: Vec<Vec<attributions::AttributionChange<'a>>>,
     name_diffs: Vec<names::NameDiff<'a>>,
@@ -115,6 +118,8 @@ impl<'a> Context<'a> {
             folded_translation: folded_translation_sentences.join(" "),
             folded_original_sentences,
             folded_translation_sentences,
+            original_words: std::sync::OnceLock::new(),
+            translation_words: std::sync::OnceLock::new(),
             attribution_diffs: Vec::new(),
             name_diffs: Vec::new(),
             original,
@@ -143,6 +148,16 @@ impl<'a> Context<'a> {
     /// The whole translation, folded.
     pub(crate) fn translation_folded(&self) -> &str {
         &self.folded_translation
+    }
+
+    /// The original's content words, for close spellings of a name ([`common::any_cognate`]).
+    pub(crate) fn original_words(&self) -> &[String] {
+        self.original_words.get_or_init(|| common::content_words(&self.folded_original))
+    }
+
+    /// The translation's content words.
+    pub(crate) fn translation_words(&self) -> &[String] {
+        self.translation_words.get_or_init(|| common::content_words(&self.folded_translation))
     }
 
     /// The attribution differences of a paired bead ([`attributions::diff`]).

@@ -14,8 +14,8 @@ use crate::align::Direction;
 use crate::claims::{Entity, EntityKind, SentenceClaims, entity_matches};
 use crate::compare::attributions::{self, AttributionChange};
 use crate::compare::common::{
-    any_cognate, around, bead_lost_quotes, content_words, fold, folded_orig, folded_trans, has_word_prefix,
-    inside_quote, orig_items, plain_orig, plain_trans, shares_rendering, trans_items,
+    any_cognate, around, bead_lost_quotes, cognate, content_words, fold, folded_orig, folded_trans,
+    has_word_prefix, inside_quote, orig_items, plain_orig, plain_trans, shares_rendering, trans_items,
 };
 use crate::compare::quotes::MIN_WORDS;
 use crate::compare::{BeadView, Context, Side};
@@ -134,14 +134,14 @@ pub(crate) fn unknown_person(doc: &str, e: &Entity) -> bool {
 /// Whether the entity is written with a letter its document's language does not use (`Mělník` in
 /// German or English): a foreign name for certain (see the pack's `native_letters`), unless a word
 /// close to it stands anywhere in `other` (folded), the other document (`Utöyan` for `Utøya`).
-fn foreign(side: &Side<'_>, e: &Entity, other: &str) -> bool {
+fn foreign(side: &Side<'_>, e: &Entity, other: &[String]) -> bool {
     let Some(native) = &side.language.pack.claims.native_letters else { return false };
     // Latin letters with diacritics only (`Ø` and `Δ` in a medical text are symbols), in a word.
     let latin = crate::claims::names::is_latin_accented;
     e.text.chars().next().is_some_and(char::is_uppercase)
         && e.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && e.text.chars().any(|c| latin(c) && !native.contains(c))
-        && !any_cognate(&content_words(&e.text), &content_words(other))
+        && !any_cognate(&content_words(&e.text), other)
 }
 
 /// Whether the entity is a place extraction guessed (a lone word after `bei`, `nach`, unknown to the
@@ -149,15 +149,14 @@ fn foreign(side: &Side<'_>, e: &Entity, other: &str) -> bool {
 /// that has no close counterpart in `other`, the other document (folded): then it is a name for
 /// certain. Without a dictionary a guess is not trusted: the bundled lexicon alone is too small to
 /// tell a rare common noun (`in Aussicht`, `aus Spaß`) from a village.
-fn unlisted_place(ctx: &Context<'_>, in_original: bool, e: &Entity, other: &str) -> bool {
+fn unlisted_place(ctx: &Context<'_>, in_original: bool, e: &Entity, other: &[String]) -> bool {
     if e.kind != EntityKind::Place || e.known {
         return false;
     }
     let Some((dict, direction)) = &ctx.alignment.loaded else { return false };
     // The original's words are the headwords of a dictionary read forward.
     let as_headword = (*direction == Direction::Forward) == in_original;
-    !dict.lists(&e.text.to_lowercase(), as_headword)
-        && !any_cognate(&content_words(&e.text), &content_words(other))
+    !dict.lists(&e.text.to_lowercase(), as_headword) && !any_cognate(&content_words(&e.text), other)
 }
 
 /// Whether installed spelling dictionaries say the entity is a name that crosses languages unchanged,
@@ -224,9 +223,7 @@ fn spelled_as_name(
         && !content_words(&e.text).iter().any(|w| {
             // A close spelling is about as long: `Coquelles` is not `celle`.
             let n = w.chars().count();
-            let near: Vec<String> =
-                other_words.iter().filter(|o| o.chars().count().abs_diff(n) <= 2).cloned().collect();
-            any_cognate(std::slice::from_ref(w), &near)
+            other_words.iter().any(|o| o.chars().count().abs_diff(n) <= 2 && cognate(w, o))
         })
         && !shares_rendering(&e.text, side.language.code, bead_other, other.language.code)
 }
@@ -268,20 +265,18 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
     let shortened = crate::compare::quotes::shortened(ctx, view);
     let orig_doc = ctx.original_folded();
 
-    let trans_words = std::cell::OnceCell::new();
-    let orig_words = std::cell::OnceCell::new();
     let o_plain = std::cell::OnceCell::new();
     let o_trusted = |e: &Entity| {
         e.known
             || e.kind == EntityKind::Person
             || spelled_in(trans_doc, e, true)
-            || unlisted_place(ctx, true, e, trans_doc)
-            || foreign(&ctx.original, e, trans_doc)
+            || unlisted_place(ctx, true, e, ctx.translation_words())
+            || foreign(&ctx.original, e, ctx.translation_words())
             || spelled_as_name(
                 ctx,
                 (&ctx.original, &ctx.translation),
                 e,
-                trans_words.get_or_init(|| content_words(trans_doc)),
+                ctx.translation_words(),
                 t_plain.get_or_init(|| plain_trans(ctx, bead)),
             )
     };
@@ -315,14 +310,14 @@ pub(crate) fn diff<'a>(ctx: &Context<'a>, view: BeadView<'a>) -> NameDiff<'a> {
         e.known
             || e.kind == EntityKind::Person
             || spelled_in(orig_doc, e, false)
-            || unlisted_place(ctx, false, e, orig_doc)
-            || foreign(&ctx.translation, e, orig_doc)
+            || unlisted_place(ctx, false, e, ctx.original_words())
+            || foreign(&ctx.translation, e, ctx.original_words())
             || (in_source(ctx.trans_claims(i), e) && unknown_person(orig_doc, e))
             || spelled_as_name(
                 ctx,
                 (&ctx.translation, &ctx.original),
                 e,
-                orig_words.get_or_init(|| content_words(orig_doc)),
+                ctx.original_words(),
                 o_plain.get_or_init(|| plain_orig(ctx, bead)),
             )
     };

@@ -138,11 +138,6 @@ impl Spellers {
     pub fn compound(&self, word: &str) -> bool {
         self.0.iter().any(|s| s.compound(word))
     }
-
-    /// The dictionaries' `.dic` files.
-    pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.0.iter().map(|s| s.path.as_path())
-    }
 }
 
 /// The installed dictionaries for the language of `pack`, loaded on first use and kept for the process
